@@ -1,0 +1,34 @@
+#pragma once
+// A subcommand of ascendctl: its words ("builds list"), a one-line summary, and what it runs.
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace ascend::cli {
+
+class CliContext;
+
+struct Command {
+    QStringList words;      // e.g. {"builds", "list"}
+    QString summary;        // one line for `ascendctl --help`
+    // Adds the command's own options and positional arguments to the parser.
+    std::function<void(QCommandLineParser &)> declareOptions;
+    // Runs after the options were parsed; returns the process exit code.
+    std::function<int(CliContext &, const QCommandLineParser &)> run;
+};
+
+// Exit codes shared by every command.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+QList<Command> allCommands();
+
+// The commands of each area, registered in allCommands().
+QList<Command> appsCommands();
+QList<Command> buildsCommands();
+QList<Command> tokenCommands();
+QList<Command> accountsCommands();
+
+} // namespace ascend::cli
