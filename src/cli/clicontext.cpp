@@ -11,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cstdio>
 
 namespace ascend::cli {
@@ -24,26 +23,22 @@ const auto kDefaultBaseUrl = QStringLiteral("https://api.appstoreconnect.apple.c
 CliContext::CliContext(GlobalOptions options)
     : m_options(std::move(options))
     , m_out(stdout)
-    , m_err(stderr)
-{
-}
+    , m_err(stderr) {}
 
 CliContext::~CliContext() = default;
 
-void CliContext::printError(const QString &message)
-{
+void CliContext::printError(const QString &message) {
     m_err << "ascendctl: " << message << Qt::endl;
 }
 
-void CliContext::printJson(const QJsonValue &value)
-{
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+void CliContext::printJson(const QJsonValue &value) {
+    const QJsonDocument document =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << document.toJson(QJsonDocument::Indented);
     m_out.flush();
 }
 
-bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error)
-{
+bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error) {
     if (m_options.demo) {
         m_simulator = std::make_unique<session::SimulatorProcess>();
         if (!m_simulator->startAndWait(kSimulatorStartTimeoutMs, error))
@@ -66,12 +61,14 @@ bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error
         } else if (!keyPath.isEmpty()) {
             QFile file(keyPath);
             if (!file.open(QIODevice::ReadOnly)) {
-                *error = QStringLiteral("Cannot read ASC_PRIVATE_KEY_PATH %1: %2").arg(keyPath, file.errorString());
+                *error = QStringLiteral("Cannot read ASC_PRIVATE_KEY_PATH %1: %2")
+                             .arg(keyPath, file.errorString());
                 return false;
             }
             info->privateKeyPem = file.readAll();
         } else {
-            *error = QStringLiteral("ASC_KEY_ID is set but neither ASC_PRIVATE_KEY_PATH nor ASC_PRIVATE_KEY is.");
+            *error =
+                QStringLiteral("ASC_KEY_ID is set but neither ASC_PRIVATE_KEY_PATH nor ASC_PRIVATE_KEY is.");
             return false;
         }
         return true;
@@ -83,24 +80,27 @@ bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error
     if (profile.isEmpty()) {
         const auto stored = accounts.accounts();
         if (stored.size() != 1) {
-            *error = stored.isEmpty()
-                         ? QStringLiteral("No credentials. Add an account with `ascendctl accounts add`, set "
-                                          "ASC_KEY_ID, ASC_ISSUER_ID and ASC_PRIVATE_KEY_PATH, or try --demo.")
-                         : QStringLiteral("Several accounts are stored; choose one with --profile NAME "
-                                          "(see `ascendctl accounts list`).");
+            *error =
+                stored.isEmpty()
+                    ? QStringLiteral("No credentials. Add an account with `ascendctl accounts add`, set "
+                                     "ASC_KEY_ID, ASC_ISSUER_ID and ASC_PRIVATE_KEY_PATH, or try --demo.")
+                    : QStringLiteral("Several accounts are stored; choose one with --profile NAME "
+                                     "(see `ascendctl accounts list`).");
             return false;
         }
         profile = stored.first().name;
     }
     const auto account = accounts.account(profile);
     if (!account) {
-        *error = QStringLiteral("No stored account named \"%1\" (see `ascendctl accounts list`).").arg(profile);
+        *error =
+            QStringLiteral("No stored account named \"%1\" (see `ascendctl accounts list`).").arg(profile);
         return false;
     }
     QString secretError;
     const auto pem = accounts.privateKeyPem(profile, &secretError);
     if (!pem) {
-        *error = QStringLiteral("The private key of account \"%1\" could not be read: %2").arg(profile, secretError);
+        *error = QStringLiteral("The private key of account \"%1\" could not be read: %2")
+                     .arg(profile, secretError);
         return false;
     }
     info->name = account->name;
@@ -112,8 +112,7 @@ bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error
     return true;
 }
 
-session::Session *CliContext::session()
-{
+session::Session *CliContext::session() {
     if (m_session)
         return m_session.get();
     session::ConnectionInfo info;
@@ -130,8 +129,7 @@ session::Session *CliContext::session()
     return m_session.get();
 }
 
-bool CliContext::await(api::ApiReply *reply, const QString &what)
-{
+bool CliContext::await(api::ApiReply *reply, const QString &what) {
     if (!reply->isFinished()) {
         QEventLoop loop;
         QObject::connect(reply, &api::ApiReply::finished, &loop, &QEventLoop::quit);

@@ -7,7 +7,6 @@
 #include <QJsonValue>
 #include <QString>
 #include <QTextStream>
-
 #include <memory>
 
 namespace ascend::session {

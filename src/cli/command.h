@@ -4,7 +4,6 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 
 namespace ascend::cli {
@@ -12,8 +11,8 @@ namespace ascend::cli {
 class CliContext;
 
 struct Command {
-    QStringList words;      // e.g. {"builds", "list"}
-    QString summary;        // one line for `ascendctl --help`
+    QStringList words; // e.g. {"builds", "list"}
+    QString summary;   // one line for `ascendctl --help`
     // Adds the command's own options and positional arguments to the parser.
     std::function<void(QCommandLineParser &)> declareOptions;
     // Runs after the options were parsed; returns the process exit code.

@@ -2,8 +2,7 @@
 
 namespace ascend::cli {
 
-QList<Command> allCommands()
-{
+QList<Command> allCommands() {
     QList<Command> commands;
     commands += appsCommands();
     commands += buildsCommands();

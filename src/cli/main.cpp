@@ -5,16 +5,15 @@
 #include "demoscenario.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QTextStream>
-
 #include <cstdio>
 
 using namespace ascend::cli;
 
 namespace {
 
-void printUsage(QTextStream &out)
-{
+void printUsage(QTextStream &out) {
     out << "Usage: ascendctl [--json] [--demo] [--profile NAME] <command> [options]\n\n"
            "App Store Connect from the command line: apps, builds, tokens and stored accounts.\n\n"
            "Global options:\n"
@@ -35,8 +34,7 @@ void printUsage(QTextStream &out)
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Ascend"));
     QCoreApplication::setOrganizationName(QStringLiteral("Ascend"));
@@ -82,7 +80,8 @@ int main(int argc, char *argv[])
             match = &command;
     }
     if (!match) {
-        context.printError(QStringLiteral("unknown command \"%1\". See `ascendctl --help`.").arg(rest.join(' ')));
+        context.printError(
+            QStringLiteral("unknown command \"%1\". See `ascendctl --help`.").arg(rest.join(' ')));
         return ExitUsage;
     }
 
@@ -93,18 +92,25 @@ int main(int argc, char *argv[])
         match->declareOptions(parser);
     QStringList commandArguments = rest.mid(match->words.size());
     commandArguments.prepend(QStringLiteral("ascendctl ") + match->words.join(QLatin1Char(' ')));
+    const auto commandHelp = [&] {
+        QString text = parser.helpText();
+        text = text.mid(text.indexOf(QLatin1Char('\n')) + 1); // drop Qt's usage line naming the binary path
+        text.remove(QRegularExpression(QStringLiteral("\\s*--help-all[^\n]*")));
+        return QStringLiteral("Usage: ascendctl %1 [options]\n").arg(match->words.join(QLatin1Char(' '))) +
+               text;
+    };
     if (wantsHelp) {
-        context.out() << parser.helpText().replace(QLatin1String("[options]"),
-                                                   match->words.join(QLatin1Char(' ')) + QLatin1String(" [options]"));
+        context.out() << commandHelp();
         return ExitOk;
     }
     if (!parser.parse(commandArguments)) {
-        context.printError(parser.errorText() + QStringLiteral(". See `ascendctl %1 --help`.")
-                                                    .arg(match->words.join(QLatin1Char(' '))));
+        context.printError(
+            parser.errorText() +
+            QStringLiteral(". See `ascendctl %1 --help`.").arg(match->words.join(QLatin1Char(' '))));
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
+        context.out() << commandHelp();
         return ExitOk;
     }
     return match->run(context, parser);

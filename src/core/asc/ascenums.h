@@ -5,7 +5,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <array>
 #include <optional>
 #include <string_view>
@@ -49,13 +48,7 @@ enum class WebhookDeliveryState { SUCCEEDED, FAILED, PENDING };
 enum class DeviceConnectionType { WIFI, MOBILE_DATA, WIRE, UNKNOWN, NONE };
 enum class DeviceFamily { IPHONE, IPAD, APPLE_TV, APPLE_WATCH, MAC, VISION };
 enum class BuildUploadFileAssetType { ASSET, ASSET_DESCRIPTION, ASSET_SPI };
-enum class BuildUploadFileUti {
-    BinaryPropertyList,
-    Ipa,
-    Pkg,
-    XmlPropertyList,
-    ZipArchive
-};
+enum class BuildUploadFileUti { BinaryPropertyList, Ipa, Pkg, XmlPropertyList, ZipArchive };
 enum class WebhookEventType {
     ALTERNATIVE_DISTRIBUTION_PACKAGE_AVAILABLE_UPDATED,
     ALTERNATIVE_DISTRIBUTION_PACKAGE_VERSION_CREATED,
@@ -73,10 +66,10 @@ enum class WebhookEventType {
 
 // EnumTraits<E>::names lists the spec strings in the order of the enumerators;
 // specPointer is the JSON pointer of the enum's definition in openapi.json.
-template<typename E> struct EnumTraits;
+template <typename E> struct EnumTraits;
 
 #define ASCEND_ENUM_TRAITS(Type, Pointer, ...)                                                               \
-    template<> struct EnumTraits<Type> {                                                                     \
+    template <> struct EnumTraits<Type> {                                                                    \
         static constexpr std::string_view specPointer = Pointer;                                             \
         static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__});                        \
     };
@@ -97,8 +90,9 @@ ASCEND_ENUM_TRAITS(ExternalBetaState, "/components/schemas/ExternalBetaState", "
 ASCEND_ENUM_TRAITS(InternalBetaState, "/components/schemas/InternalBetaState", "PROCESSING",
                    "PROCESSING_EXCEPTION", "MISSING_EXPORT_COMPLIANCE", "READY_FOR_BETA_TESTING",
                    "IN_BETA_TESTING", "EXPIRED", "IN_EXPORT_COMPLIANCE_REVIEW")
-ASCEND_ENUM_TRAITS(BuildProcessingState, "/components/schemas/Build/properties/attributes/properties/processingState",
-                   "PROCESSING", "FAILED", "INVALID", "VALID")
+ASCEND_ENUM_TRAITS(BuildProcessingState,
+                   "/components/schemas/Build/properties/attributes/properties/processingState", "PROCESSING",
+                   "FAILED", "INVALID", "VALID")
 ASCEND_ENUM_TRAITS(BuildAudienceType, "/components/schemas/BuildAudienceType", "INTERNAL_ONLY",
                    "APP_STORE_ELIGIBLE")
 ASCEND_ENUM_TRAITS(BetaInviteType, "/components/schemas/BetaInviteType", "EMAIL", "PUBLIC_LINK")
@@ -134,8 +128,7 @@ ASCEND_ENUM_TRAITS(WebhookEventType, "/components/schemas/WebhookEventType",
 
 #undef ASCEND_ENUM_TRAITS
 
-template<typename E> QString toString(E value)
-{
+template <typename E> QString toString(E value) {
     const auto index = static_cast<std::size_t>(value);
     const auto &names = EnumTraits<E>::names;
     if (index >= names.size())
@@ -143,8 +136,7 @@ template<typename E> QString toString(E value)
     return QString::fromLatin1(names[index].data(), qsizetype(names[index].size()));
 }
 
-template<typename E> std::optional<E> fromString(QStringView text)
-{
+template <typename E> std::optional<E> fromString(QStringView text) {
     const auto &names = EnumTraits<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (text == QLatin1StringView(names[i].data(), qsizetype(names[i].size())))
@@ -153,8 +145,7 @@ template<typename E> std::optional<E> fromString(QStringView text)
     return std::nullopt;
 }
 
-template<typename E> QStringList allNames()
-{
+template <typename E> QStringList allNames() {
     QStringList out;
     for (const auto name : EnumTraits<E>::names)
         out << QString::fromLatin1(name.data(), qsizetype(name.size()));

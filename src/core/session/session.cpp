@@ -8,8 +8,7 @@
 
 namespace ascend::session {
 
-std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *errorMessage, QObject *parent)
-{
+std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *errorMessage, QObject *parent) {
     QString keyError;
     auth::ApiKey key = auth::ApiKey::fromPem(info.privateKeyPem, &keyError);
     if (!key.isValid()) {
@@ -19,14 +18,16 @@ std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *er
     }
     if (info.keyId.trimmed().isEmpty()) {
         if (errorMessage)
-            *errorMessage = tr("The key ID is missing. It is shown next to the key in App Store Connect → Users "
-                               "and Access → Integrations.");
+            *errorMessage =
+                tr("The key ID is missing. It is shown next to the key in App Store Connect → Users "
+                   "and Access → Integrations.");
         return nullptr;
     }
     if (!info.individualKey && info.issuerId.trimmed().isEmpty()) {
         if (errorMessage)
-            *errorMessage = tr("The issuer ID is missing. Team keys need it; it is shown above the key list in App "
-                               "Store Connect → Users and Access → Integrations.");
+            *errorMessage =
+                tr("The issuer ID is missing. Team keys need it; it is shown above the key list in App "
+                   "Store Connect → Users and Access → Integrations.");
         return nullptr;
     }
     const QUrl baseUrl(info.baseUrl);
@@ -47,8 +48,7 @@ std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *er
 Session::Session(ConnectionInfo info, std::unique_ptr<auth::JwtSigner> signer, QObject *parent)
     : QObject(parent)
     , m_info(std::move(info))
-    , m_signer(std::move(signer))
-{
+    , m_signer(std::move(signer)) {
     m_client = std::make_unique<api::ApiClient>(m_signer.get());
     m_client->setBaseUrl(QUrl(m_info.baseUrl));
 }

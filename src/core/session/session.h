@@ -4,7 +4,6 @@
 #include "core/session/connectioninfo.h"
 
 #include <QObject>
-
 #include <memory>
 
 namespace ascend::auth {

@@ -17,17 +17,13 @@ Q_LOGGING_CATEGORY(lcSimProcess, "ascend.session")
 namespace ascend::session {
 
 SimulatorProcess::SimulatorProcess(QObject *parent)
-    : QObject(parent)
-{
-}
+    : QObject(parent) {}
 
-SimulatorProcess::~SimulatorProcess()
-{
+SimulatorProcess::~SimulatorProcess() {
     stop();
 }
 
-QString SimulatorProcess::locateExecutable()
-{
+QString SimulatorProcess::locateExecutable() {
     const QString fromEnvironment = qEnvironmentVariable("ASCEND_SIM");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
@@ -48,8 +44,7 @@ QString SimulatorProcess::locateExecutable()
     return QStandardPaths::findExecutable(name);
 }
 
-void SimulatorProcess::start()
-{
+void SimulatorProcess::start() {
     stop();
     m_ready = false;
     m_error.clear();
@@ -58,8 +53,9 @@ void SimulatorProcess::start()
 
     const QString executable = m_executable.isEmpty() ? locateExecutable() : m_executable;
     if (executable.isEmpty()) {
-        fail(tr("The simulator (ascend-sim) was not found next to this program. Build it or set ASCEND_SIM to "
-                "its path."));
+        fail(
+            tr("The simulator (ascend-sim) was not found next to this program. Build it or set ASCEND_SIM to "
+               "its path."));
         return;
     }
     m_keyDir = std::make_unique<QTemporaryDir>();
@@ -70,9 +66,9 @@ void SimulatorProcess::start()
 
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(executable);
-    QStringList arguments = {QStringLiteral("--seed"),         QStringLiteral("demo"),
-                             QStringLiteral("--port"),         QStringLiteral("0"),
-                             QStringLiteral("--generate-key"), m_keyDir->path(),
+    QStringList arguments = {QStringLiteral("--seed"),           QStringLiteral("demo"),
+                             QStringLiteral("--port"),           QStringLiteral("0"),
+                             QStringLiteral("--generate-key"),   m_keyDir->path(),
                              QStringLiteral("--exit-with-stdin")};
     arguments += m_extraArguments;
     m_process->setArguments(arguments);
@@ -97,8 +93,7 @@ void SimulatorProcess::start()
     m_process->start();
 }
 
-void SimulatorProcess::readStandardOutput()
-{
+void SimulatorProcess::readStandardOutput() {
     m_stdoutBuffer += m_process->readAllStandardOutput();
     if (m_ready)
         return;
@@ -129,8 +124,7 @@ void SimulatorProcess::readStandardOutput()
     emit ready(m_info);
 }
 
-bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage)
-{
+bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage) {
     QEventLoop loop;
     const auto readyConnection = connect(this, &SimulatorProcess::ready, &loop, &QEventLoop::quit);
     const auto failedConnection = connect(this, &SimulatorProcess::failed, &loop, &QEventLoop::quit);
@@ -147,8 +141,7 @@ bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage)
     return m_ready;
 }
 
-void SimulatorProcess::stop()
-{
+void SimulatorProcess::stop() {
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
@@ -165,8 +158,7 @@ void SimulatorProcess::stop()
     m_ready = false;
 }
 
-void SimulatorProcess::fail(const QString &message)
-{
+void SimulatorProcess::fail(const QString &message) {
     if (!m_error.isEmpty())
         return;
     m_error = message;

@@ -9,7 +9,6 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <memory>
 
 namespace ascend::session {
@@ -20,11 +19,13 @@ public:
     explicit SimulatorProcess(QObject *parent = nullptr);
     ~SimulatorProcess() override; // stops the simulator
 
-    // The ascend-sim executable: $ASCEND_SIM, else next to the running binary, else the build tree, else PATH.
+    // The ascend-sim executable: $ASCEND_SIM, else next to the running binary, else the build tree, else
+    // PATH.
     static QString locateExecutable();
 
     void setExecutable(const QString &path) { m_executable = path; }
-    // Extra options after the defaults (--seed demo --port 0 --generate-key <tmp>), e.g. {"--builds-count","5000"}.
+    // Extra options after the defaults (--seed demo --port 0 --generate-key <tmp>), e.g.
+    // {"--builds-count","5000"}.
     void setExtraArguments(const QStringList &arguments) { m_extraArguments = arguments; }
 
     void start();

@@ -1,0 +1,104 @@
+#include "demoscenario.h"
+
+#include "clicontext.h"
+#include "command.h"
+#include "core/api/apiclient.h"
+#include "core/api/apps.h"
+#include "core/api/builds.h"
+#include "core/auth/jwtsigner.h"
+#include "core/session/session.h"
+#include "pagedlist.h"
+#include "table.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+
+namespace ascend::cli {
+
+namespace {
+
+class StepPrinter {
+public:
+    explicit StepPrinter(CliContext &context)
+        : m_context(context) {
+        m_clock.start();
+    }
+    void step(const QString &text) {
+        m_context.out()
+            << QStringLiteral("[%1] %2. ").arg(m_clock.elapsed() / 1000.0, 5, 'f', 2).arg(++m_number) << text
+            << '\n';
+        m_context.out().flush();
+    }
+    void detail(const QString &text) { m_context.out() << "         " << text << '\n'; }
+
+private:
+    CliContext &m_context;
+    QElapsedTimer m_clock;
+    int m_number = 0;
+};
+
+} // namespace
+
+int runDemoScenario(CliContext &context) {
+    StepPrinter printer(context);
+    context.out() << "Ascend demo: a local App Store Connect simulator, reached over real HTTP with a real "
+                     "ES256 key.\n\n";
+    session::Session *session = context.session();
+    if (!session)
+        return ExitFailure;
+    printer.step(QStringLiteral("Started ascend-sim at %1 with a freshly generated API key %2")
+                     .arg(session->info().baseUrl, session->info().keyId));
+
+    api::Query appsQuery;
+    appsQuery.sort(QStringLiteral("name")).limit(200);
+    const auto apps = fetchAllPages(context, api::listApps(appsQuery), QStringLiteral("Listing apps"));
+    if (!apps)
+        return ExitFailure;
+    printer.step(QStringLiteral("Listed %1 apps (GET /v1/apps):").arg(apps->size()));
+    Table appTable({QStringLiteral("NAME"), QStringLiteral("BUNDLE ID"), QStringLiteral("ID")});
+    QList<api::App> typedApps;
+    for (const auto &resource : *apps) {
+        if (const auto app = api::App::fromResource(resource)) {
+            typedApps << *app;
+            appTable.addRow({app->name, app->bundleId, app->id});
+        }
+    }
+    appTable.print(context.out());
+    if (typedApps.isEmpty()) {
+        context.printError(QStringLiteral("The simulator has no apps; the demo needs its demo seed."));
+        return ExitFailure;
+    }
+
+    const api::App &app = typedApps.first();
+    api::Query buildsQuery;
+    buildsQuery.filter(QStringLiteral("app"), app.id).sort(QStringLiteral("-uploadedDate")).limit(200);
+    const auto builds = fetchAllPages(context, api::listBuilds(buildsQuery),
+                                      QStringLiteral("Listing the builds of %1").arg(app.name));
+    if (!builds)
+        return ExitFailure;
+    QMap<QString, int> byState;
+    for (const auto &resource : *builds) {
+        if (const auto build = api::Build::fromResource(resource))
+            ++byState[build->processingState ? asc::toString(*build->processingState)
+                                             : QStringLiteral("UNKNOWN")];
+    }
+    QStringList stateSummary;
+    for (auto it = byState.cbegin(); it != byState.cend(); ++it)
+        stateSummary << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+    printer.step(QStringLiteral("Listed %1 builds of %2 (GET /v1/builds?filter[app]=%3): %4")
+                     .arg(builds->size())
+                     .arg(app.name, app.id, stateSummary.join(QStringLiteral(", "))));
+
+    const auto budget = session->client()->rateLimit();
+    printer.step(
+        QStringLiteral("Made %1 HTTP requests with %2 JWT signature(s); API budget: %3 of %4 requests "
+                       "left this hour")
+            .arg(session->client()->requestCount())
+            .arg(session->signer()->signatureCount())
+            .arg(budget.remaining)
+            .arg(budget.limit));
+    context.out() << "\nDone. Open the same scenario in the desktop app with `ascend --demo`.\n";
+    return ExitOk;
+}
+
+} // namespace ascend::cli
