@@ -1,0 +1,5 @@
+#include "sim/simlogging.h"
+
+namespace ascend::sim {
+Q_LOGGING_CATEGORY(lcSim, "ascend.sim")
+} // namespace ascend::sim

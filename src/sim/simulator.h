@@ -1,0 +1,61 @@
+#pragma once
+// Puts the simulator together from its options: keys, store (loaded or seeded), recorder, request pipeline
+// with every endpoint, and the HTTP server.
+
+#include "sim/apikeys.h"
+#include "sim/recorder.h"
+#include "sim/resourceendpoints.h"
+#include "sim/simoptions.h"
+#include "sim/store.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace ascend::http {
+class HttpServer;
+}
+
+namespace ascend::sim {
+
+class SimService;
+class StoreFile;
+
+class Simulator : public QObject {
+    Q_OBJECT
+public:
+    explicit Simulator(SimOptions options, QObject *parent = nullptr);
+    ~Simulator() override;
+
+    bool start(QString *error);
+    void stop();
+
+    QString baseUrl() const { return m_baseUrl; }
+    // What ascend-sim prints when ready: baseUrl, plus keyId, issuerId and privateKeyPath for a generated
+    // key.
+    QJsonObject readyInfo() const;
+
+    Store &store() { return m_store; }
+    SimService *service() const { return m_service.get(); }
+
+private:
+    bool loadKeys(QString *error);
+    bool prepareStore(QString *error);
+    void persist();
+
+    SimOptions m_options;
+    KeyRing m_keys;
+    std::optional<GeneratedKey> m_generatedKey;
+    Store m_store;
+    std::unique_ptr<StoreFile> m_storeFile;
+    Recorder m_recorder;
+    std::unique_ptr<ResourceEndpoints> m_resources;
+    std::unique_ptr<SimService> m_service;
+    std::unique_ptr<http::HttpServer> m_server;
+    QString m_baseUrl;
+    QTimer m_saveTimer; // coalesces saves after bursts of changes
+};
+
+} // namespace ascend::sim
