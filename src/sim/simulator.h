@@ -5,6 +5,7 @@
 #include "sim/apikeys.h"
 #include "sim/recorder.h"
 #include "sim/resourceendpoints.h"
+#include "sim/simevents.h"
 #include "sim/simoptions.h"
 #include "sim/store.h"
 
@@ -39,6 +40,8 @@ public:
 
     Store &store() { return m_store; }
     SimService *service() const { return m_service.get(); }
+    // State changes that webhooks are told about.
+    SimEvents &events() { return m_events; }
 
 private:
     bool loadKeys(QString *error);
@@ -49,6 +52,7 @@ private:
     KeyRing m_keys;
     std::optional<GeneratedKey> m_generatedKey;
     Store m_store;
+    SimEvents m_events;
     std::unique_ptr<StoreFile> m_storeFile;
     Recorder m_recorder;
     std::unique_ptr<ResourceEndpoints> m_resources;

@@ -21,6 +21,24 @@ OPERATIONS = [
     "builds_getInstance",
     "preReleaseVersions_getCollection",
     "preReleaseVersions_getInstance",
+    # Build uploads
+    "apps_buildUploads_getToManyRelated",
+    "buildUploads_createInstance",
+    "buildUploads_getInstance",
+    "buildUploads_deleteInstance",
+    "buildUploads_buildUploadFiles_getToManyRelated",
+    "buildUploadFiles_createInstance",
+    "buildUploadFiles_getInstance",
+    "buildUploadFiles_updateInstance",
+    # Webhooks
+    "apps_webhooks_getToManyRelated",
+    "webhooks_createInstance",
+    "webhooks_getInstance",
+    "webhooks_updateInstance",
+    "webhooks_deleteInstance",
+    "webhooks_deliveries_getToManyRelated",
+    "webhookDeliveries_createInstance",
+    "webhookPings_createInstance",
 ]
 
 # Resource types the simulator stores, with the schema describing them.
@@ -28,6 +46,12 @@ RESOURCES = {
     "apps": "App",
     "builds": "Build",
     "preReleaseVersions": "PrereleaseVersion",
+    "buildUploads": "BuildUpload",
+    "buildUploadFiles": "BuildUploadFile",
+    "webhooks": "Webhook",
+    "webhookDeliveries": "WebhookDelivery",
+    "webhookEvents": "WebhookEvent",
+    "webhookPings": "WebhookPing",
 }
 
 HTTP_METHODS = ("get", "post", "patch", "put", "delete")
