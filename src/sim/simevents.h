@@ -12,9 +12,9 @@ namespace ascend::sim {
 
 struct SimEvent {
     asc::WebhookEventType type;
-    QString appId;         // webhooks belong to an app: only that app's webhooks receive the event
-    QString instanceType;  // relationships.instance.data.type, e.g. "buildUploads"
-    QString instanceId;    // relationships.instance.data.id
+    QString appId;          // webhooks belong to an app: only that app's webhooks receive the event
+    QString instanceType;   // relationships.instance.data.type, e.g. "buildUploads"
+    QString instanceId;     // relationships.instance.data.id
     QJsonObject attributes; // e.g. {"newState": "COMPLETE"}; "timestamp" is added by the emitter when absent
 };
 
