@@ -128,7 +128,9 @@ ASCEND_ENUM_TRAITS(WebhookEventType, "/components/schemas/WebhookEventType",
 
 #undef ASCEND_ENUM_TRAITS
 
-template <typename E> QString toString(E value) {
+template <typename E>
+    requires requires { EnumTraits<E>::names; }
+QString toString(E value) {
     const auto index = static_cast<std::size_t>(value);
     const auto &names = EnumTraits<E>::names;
     if (index >= names.size())
@@ -136,7 +138,9 @@ template <typename E> QString toString(E value) {
     return QString::fromLatin1(names[index].data(), qsizetype(names[index].size()));
 }
 
-template <typename E> std::optional<E> fromString(QStringView text) {
+template <typename E>
+    requires requires { EnumTraits<E>::names; }
+std::optional<E> fromString(QStringView text) {
     const auto &names = EnumTraits<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (text == QLatin1StringView(names[i].data(), qsizetype(names[i].size())))
