@@ -1,0 +1,34 @@
+#pragma once
+// A strip above the panes for problems that concern the whole window (the connection failed): an icon,
+// the message and a few actions.
+
+#include <QWidget>
+
+class QLabel;
+class QHBoxLayout;
+class QPushButton;
+
+namespace ascend::ui {
+
+class MessageBanner : public QWidget {
+    Q_OBJECT
+public:
+    explicit MessageBanner(QWidget *parent = nullptr);
+
+    void setMessage(const QString &title, const QString &detail);
+    QString title() const;
+    QString detail() const;
+
+    QPushButton *addAction(const QString &text);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QLabel *m_icon;
+    QLabel *m_title;
+    QLabel *m_detail;
+    QHBoxLayout *m_actions;
+};
+
+} // namespace ascend::ui

@@ -1,0 +1,304 @@
+#include "core/auth/accountstore.h"
+#include "core/auth/apikey.h"
+#include "core/auth/filesecretstore.h"
+#include "core/session/session.h"
+#include "core/session/simulatorprocess.h"
+#include "models/applistmodel.h"
+#include "ui/accountbutton.h"
+#include "ui/apppicker.h"
+#include "ui/dropzonewidget.h"
+#include "ui/emptystatewidget.h"
+#include "ui/mainwindow.h"
+#include "ui/messagebanner.h"
+#include "ui/panewidget.h"
+#include "ui/sessioncontroller.h"
+#include "ui/sourcelistwidget.h"
+#include "ui/statusindicator.h"
+#include "ui/theme.h"
+#include "ui/uploadspane.h"
+#include "ui/welcomepage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using ascend::models::SourceListModel;
+
+namespace {
+
+// With ASCEND_SCREENSHOT_DIR set (scripts/take-screenshots.sh), states reached in a test are saved as images.
+bool screenshotsWanted() {
+    return !qEnvironmentVariableIsEmpty("ASCEND_SCREENSHOT_DIR");
+}
+
+void saveScreenshot(QWidget *widget, const QString &fileName) {
+    if (!screenshotsWanted())
+        return;
+    const QString dir = qEnvironmentVariable("ASCEND_SCREENSHOT_DIR");
+    QDir().mkpath(dir);
+    QVERIFY(widget->grab().save(QDir(dir).filePath(fileName)));
+}
+
+} // namespace
+using ascend::ui::MainWindow;
+using ascend::ui::SessionController;
+using ascend::ui::StatusIndicator;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ascend::auth::FileSecretStore> m_secrets;
+    std::unique_ptr<ascend::auth::AccountStore> m_store;
+
+    // An account whose server refuses connections at once (nothing listens on port 1).
+    void storeUnreachableAccount(const QString &name) {
+        QString error;
+        const auto key = ascend::auth::ApiKey::generate(&error);
+        QVERIFY2(key.isValid(), qPrintable(error));
+        ascend::auth::Account account{name, QStringLiteral("57246542-96fe-1a63-e053-0824d011072a"),
+                                      QStringLiteral("ABCDE12345"), false,
+                                      QStringLiteral("http://127.0.0.1:1")};
+        QVERIFY2(m_store->save(account, key.privateKeyPem(), &error), qPrintable(error));
+    }
+
+    static bool simulatorAvailable() {
+        return !ascend::session::SimulatorProcess::locateExecutable().isEmpty();
+    }
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("AscendTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        ascend::ui::theme::apply(*qApp);
+    }
+
+    void init() {
+        QSettings().clear();
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_secrets =
+            std::make_unique<ascend::auth::FileSecretStore>(m_dir->filePath(QStringLiteral("secrets")));
+        m_store = std::make_unique<ascend::auth::AccountStore>(m_secrets.get(),
+                                                               m_dir->filePath(QStringLiteral("config")));
+    }
+
+    void cleanup() {
+        m_store.reset();
+        m_secrets.reset();
+        m_dir.reset();
+    }
+
+    void welcomePageWithoutAccounts() {
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.openDefaultAccount();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.isShowingWelcome());
+        QCOMPARE(window.welcomePage()->addAccountButton()->text(), QStringLiteral("Add an API key…"));
+        QCOMPARE(window.welcomePage()->demoButton()->text(), QStringLiteral("Try the demo"));
+        QVERIFY(window.welcomePage()->addAccountButton()->isEnabled());
+        QCOMPARE(window.controller()->state(), SessionController::State::Disconnected);
+        QCOMPARE(window.connectionIndicator()->text(), QStringLiteral("Not connected"));
+        QVERIFY(window.rateLimitLabel()->isHidden()); // nothing measured yet
+        QCOMPARE(window.listenerIndicator()->text(), QStringLiteral("Webhook listener off"));
+    }
+
+    void demoThatCannotStartStaysOnTheWelcomePage() {
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.controller()->setSimulatorExecutable(m_dir->filePath(QStringLiteral("no-such-ascend-sim")));
+        window.openDefaultAccount();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::mouseClick(window.welcomePage()->demoButton(), Qt::LeftButton);
+        QTRY_COMPARE(window.controller()->state(), SessionController::State::Failed);
+        QVERIFY(window.isShowingWelcome());
+        const QString note = window.welcomePage()->emptyState()->note();
+        QVERIFY2(note.startsWith(QStringLiteral("The demo could not start: ")), qPrintable(note));
+        QVERIFY(note.size() > QStringLiteral("The demo could not start: ").size());
+        QVERIFY(window.welcomePage()->demoButton()->isEnabled()); // the user can try again
+        QCOMPARE(window.connectionIndicator()->tone(), StatusIndicator::Tone::Bad);
+    }
+
+    void paneSwitchingByKeyboardAndMouse() {
+        storeUnreachableAccount(QStringLiteral("Acme"));
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.openDefaultAccount();
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(!window.isShowingWelcome());
+        QCOMPARE(window.sourceList()->accountButton()->accountName(), QStringLiteral("Acme"));
+
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("paneStack"));
+        QVERIFY(stack);
+        QListView *list = window.sourceList()->paneList();
+        for (int pane = SourceListModel::PaneCount - 1; pane >= 0; --pane) {
+            QTest::keyClick(&window, Qt::Key(Qt::Key_1 + pane), Qt::ControlModifier);
+            QCOMPARE(int(window.currentPane()), pane);
+            QCOMPARE(stack->currentWidget(), window.pane(static_cast<SourceListModel::Pane>(pane)));
+            QCOMPARE(list->currentIndex().row(), pane);
+            QCOMPARE(window.pane(static_cast<SourceListModel::Pane>(pane))->headerTitle(),
+                     SourceListModel::title(static_cast<SourceListModel::Pane>(pane)));
+        }
+
+        const QModelIndex feedback = window.paneModel()->indexOf(SourceListModel::Feedback);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(feedback).center());
+        QCOMPARE(window.currentPane(), SourceListModel::Feedback);
+        QCOMPARE(stack->currentWidget(), window.pane(SourceListModel::Feedback));
+    }
+
+    void emptyStatesSayWhatIsAvailable() {
+        storeUnreachableAccount(QStringLiteral("Acme"));
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.openDefaultAccount();
+        for (int pane = 0; pane < SourceListModel::PaneCount; ++pane) {
+            auto *widget = window.pane(static_cast<SourceListModel::Pane>(pane));
+            auto *empty = widget->findChild<ascend::ui::EmptyStateWidget *>();
+            QVERIFY(empty);
+            QVERIFY(!empty->title().isEmpty());
+            QVERIFY(empty->text().size() > 40);
+            // No pane pretends to work before it does.
+            QVERIFY2(empty->note().startsWith(QStringLiteral("Not available in this version yet")),
+                     qPrintable(empty->note()));
+        }
+        auto *uploads = qobject_cast<ascend::ui::UploadsPane *>(window.pane(SourceListModel::Uploads));
+        QVERIFY(uploads);
+        QCOMPARE(uploads->dropZone()->title(), QStringLiteral("Drop an .ipa or .pkg here"));
+        QVERIFY(!uploads->dropZone()->acceptsFiles());
+        QVERIFY(!uploads->dropZone()->acceptDrops());
+    }
+
+    void unreachableServerShowsTheError() {
+        storeUnreachableAccount(QStringLiteral("Offline"));
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.openDefaultAccount();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.isShowingWelcome());
+        QTRY_COMPARE_WITH_TIMEOUT(window.controller()->state(), SessionController::State::Failed, 60000);
+        saveScreenshot(&window, QStringLiteral("connection-failed.png"));
+        // The banner over the panes says what failed and offers a way out.
+        QVERIFY(window.connectionBanner()->isVisible());
+        QCOMPARE(window.connectionBanner()->title(),
+                 QStringLiteral("Could not connect to http://127.0.0.1:1"));
+        QCOMPARE(window.connectionBanner()->detail(), window.controller()->errorMessage());
+        QVERIFY(!window.connectionBanner()->detail().isEmpty());
+        QCOMPARE(window.connectionIndicator()->tone(), StatusIndicator::Tone::Bad);
+        QVERIFY2(window.connectionIndicator()->text().startsWith(QStringLiteral("Could not connect to "
+                                                                                "http://127.0.0.1:1")),
+                 qPrintable(window.connectionIndicator()->text()));
+        QVERIFY(window.connectionIndicator()->text().contains(QStringLiteral("127.0.0.1")));
+        QCOMPARE(window.sourceList()->appPicker()->currentIndex(), -1);
+        QVERIFY(window.sourceList()->appPicker()->statusIsError());
+        QVERIFY(!window.sourceList()->appPicker()->isEnabled());
+    }
+
+    void demoModeConnectsToTheSimulator() {
+        if (!simulatorAvailable())
+            QSKIP("ascend-sim is not built");
+        MainWindow window(m_store.get(), m_secrets.get());
+        window.openDefaultAccount();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.isShowingWelcome());
+        QTest::mouseClick(window.welcomePage()->demoButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(window.controller()->state(), SessionController::State::Connected, 30000);
+
+        QVERIFY(!window.isShowingWelcome());
+        QVERIFY(!window.connectionBanner()->isVisible());
+        QVERIFY(window.controller()->isDemo());
+        QCOMPARE(window.connectionIndicator()->pill(), QStringLiteral("Demo"));
+        QCOMPARE(window.connectionIndicator()->tone(), StatusIndicator::Tone::Good);
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral("^Connected to the demo simulator at http://127\\.0\\.0\\.1:\\d+$"))
+                     .match(window.connectionIndicator()->text())
+                     .hasMatch(),
+                 qPrintable(window.connectionIndicator()->text()));
+        QCOMPARE(window.sourceList()->accountButton()->accountName(), QStringLiteral("Demo simulator"));
+
+        // The apps came from GET /v1/apps of the simulator, and the first one is selected.
+        auto *apps = window.controller()->apps();
+        QVERIFY(apps->rowCount() > 0);
+        auto *picker = window.sourceList()->appPicker();
+        QVERIFY(picker->isEnabled());
+        QCOMPARE(picker->currentIndex(), 0);
+        const auto first = apps->app(0);
+        QVERIFY(!first.bundleId.isEmpty());
+        auto *uploads = window.pane(SourceListModel::Uploads);
+        QVERIFY(uploads->headerSubtitle().contains(first.bundleId));
+        auto *testflight =
+            window.pane(SourceListModel::TestFlight)->findChild<ascend::ui::EmptyStateWidget *>();
+        QVERIFY(testflight->note().contains(QStringLiteral("ascendctl builds list --app ") + first.bundleId));
+        if (apps->rowCount() > 1) {
+            picker->setCurrentIndex(1);
+            QVERIFY(uploads->headerSubtitle().contains(apps->app(1).bundleId));
+            QVERIFY(window.pane(SourceListModel::Feedback)->headerSubtitle().contains(apps->app(1).bundleId));
+        }
+
+        // The budget from X-Rate-Limit.
+        QTRY_VERIFY(window.controller()->rateLimit().valid);
+        QVERIFY(window.rateLimitLabel()->isVisibleTo(&window));
+        QVERIFY2(QRegularExpression(QStringLiteral("^[\\d,]+ of [\\d,]+ requests left this hour$"))
+                     .match(window.rateLimitLabel()->text())
+                     .hasMatch(),
+                 qPrintable(window.rateLimitLabel()->text()));
+        QVERIFY(window.pane(SourceListModel::Uploads)->session() == window.controller()->session());
+
+        if (screenshotsWanted()) {
+            picker->showPopup();
+            QTRY_VERIFY(picker->view()->isVisible());
+            saveScreenshot(picker->view()->window(), QStringLiteral("app-picker.png"));
+            picker->hidePopup();
+            QMenu *menu = window.sourceList()->accountButton()->menu();
+            menu->popup(window.sourceList()->accountButton()->mapToGlobal(QPoint(0, 0)));
+            QTRY_VERIFY(menu->isVisible());
+            saveScreenshot(menu, QStringLiteral("account-menu.png"));
+            menu->hide();
+        }
+    }
+
+    void settingsKeepTheWindowButNoSecrets() {
+        storeUnreachableAccount(QStringLiteral("Acme"));
+        QString error;
+        const QByteArray pem = m_store->privateKeyPem(QStringLiteral("Acme"), &error).value_or(QByteArray());
+        QVERIFY(!pem.isEmpty());
+        {
+            MainWindow window(m_store.get(), m_secrets.get());
+            window.openDefaultAccount();
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.setCurrentPane(SourceListModel::TestFlight);
+            window.close();
+        }
+        {
+            MainWindow window(m_store.get(), m_secrets.get());
+            QCOMPARE(window.currentPane(), SourceListModel::TestFlight);
+        }
+        QSettings settings;
+        QVERIFY(!settings.allKeys().isEmpty());
+        QCOMPARE(settings.value(QStringLiteral("accounts/last")).toString(), QStringLiteral("Acme"));
+        const QByteArray keyBody = pem.split('\n').value(1); // a line of the key's base64
+        QVERIFY(!keyBody.isEmpty());
+        for (const QString &key : settings.allKeys()) {
+            const QByteArray value = settings.value(key).toByteArray();
+            QVERIFY2(!value.contains("PRIVATE KEY") && !value.contains(keyBody), qPrintable(key));
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
