@@ -109,6 +109,10 @@ void SessionController::startDemo() {
         if (m_state == State::Connecting || m_state == State::Connected)
             setState(State::Failed, tr("The demo simulator stopped: %1").arg(message));
     });
+    connect(m_simulator.get(), &session::SimulatorProcess::exited, this, [this](const QString &message) {
+        if (m_state == State::Connecting || m_state == State::Connected)
+            setState(State::Failed, message);
+    });
     setState(State::StartingSimulator);
     m_simulator->start();
 }

@@ -87,7 +87,10 @@ void SimulatorProcess::start() {
             fail(tr("The simulator exited (code %1) before it was ready: %2")
                      .arg(exitCode)
                      .arg(QString::fromUtf8(m_stderrTail).trimmed()));
+            return;
         }
+        m_ready = false;
+        emit exited(tr("The demo simulator stopped (exit code %1). Start the demo again to reconnect.").arg(exitCode));
     });
     qCDebug(lcSimProcess) << "starting" << executable << arguments;
     m_process->start();

@@ -40,6 +40,8 @@ public:
 signals:
     void ready(const ascend::session::ConnectionInfo &info);
     void failed(const QString &message);
+    // The simulator ended after it had been ready (crashed or killed); stop() does not emit this.
+    void exited(const QString &message);
 
 private:
     void readStandardOutput();
