@@ -91,12 +91,10 @@ int runDemoScenario(CliContext &context) {
 
     const auto budget = session->client()->rateLimit();
     printer.step(
-        QStringLiteral("Made %1 HTTP requests with %2 JWT signature(s); API budget: %3 of %4 requests "
-                       "left this hour")
+        QStringLiteral("Made %1 HTTP requests with %2 JWT signature(s); API budget: %3")
             .arg(session->client()->requestCount())
             .arg(session->signer()->signatureCount())
-            .arg(budget.remaining)
-            .arg(budget.limit));
+            .arg(budget.toDisplayString()));
     context.out() << "\nDone. Open the same scenario in the desktop app with `ascend --demo`.\n";
     return ExitOk;
 }
