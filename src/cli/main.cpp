@@ -5,6 +5,7 @@
 #include "demoscenario.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <cstdio>
@@ -21,6 +22,7 @@ void printUsage(QTextStream &out) {
            "  --demo            start a local App Store Connect simulator and use it\n"
            "                    (alone: run the demo scenario and print each step)\n"
            "  --profile NAME    use a stored account (see `accounts list`)\n"
+           "  --verbose         diagnostic messages on stderr (never secrets)\n"
            "  --version         print the version\n"
            "  --help            this text; `ascendctl <command> --help` for a command\n\n"
            "Credentials without --profile come from the environment: ASC_KEY_ID, ASC_ISSUER_ID (absent for\n"
@@ -40,6 +42,10 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setOrganizationName(QStringLiteral("Ascend"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASCEND_VERSION));
 
+    // Diagnostics stay quiet unless asked for: --verbose, or QT_LOGGING_RULES for finer control.
+    if (!app.arguments().contains(QStringLiteral("--verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("ascend.*.debug=false\nascend.*.info=false"));
+
     GlobalOptions globals;
     QStringList rest;
     bool wantsHelp = false;
@@ -57,6 +63,8 @@ int main(int argc, char *argv[]) {
         } else if (argument == QLatin1String("--version")) {
             QTextStream(stdout) << "ascendctl " << QCoreApplication::applicationVersion() << Qt::endl;
             return ExitOk;
+        } else if (argument == QLatin1String("--verbose")) {
+            continue;
         } else if (argument == QLatin1String("--help") || argument == QLatin1String("-h")) {
             wantsHelp = true;
         } else {
