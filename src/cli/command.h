@@ -29,5 +29,8 @@ QList<Command> appsCommands();
 QList<Command> buildsCommands();
 QList<Command> tokenCommands();
 QList<Command> accountsCommands();
+QList<Command> webhooksCommands(); QList<Command> listenCommands(); QList<Command> eventsCommands();
+QList<Command> uploadCommands();
+QList<Command> testflightCommands();
 
 } // namespace ascend::cli

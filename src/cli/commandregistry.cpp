@@ -8,6 +8,9 @@ QList<Command> allCommands() {
     commands += buildsCommands();
     commands += tokenCommands();
     commands += accountsCommands();
+    commands += webhooksCommands() + listenCommands() + eventsCommands();
+    commands += uploadCommands();
+    commands += testflightCommands();
     return commands;
 }
 

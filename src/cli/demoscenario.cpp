@@ -1,4 +1,5 @@
 #include "demoscenario.h"
+#include "demoupload.h"
 
 #include "clicontext.h"
 #include "command.h"
@@ -88,6 +89,12 @@ int runDemoScenario(CliContext &context) {
     printer.step(QStringLiteral("Listed %1 builds of %2 (GET /v1/builds?filter[app]=%3): %4")
                      .arg(builds->size())
                      .arg(app.name, app.id, stateSummary.join(QStringLiteral(", "))));
+
+    QString uploadError;
+    if (!runDemoUpload(session->client(), app.bundleId, [&](const QString &text) { printer.step(text); }, &uploadError)) {
+        context.printError(QStringLiteral("The demo upload failed: %1").arg(uploadError));
+        return ExitFailure;
+    }
 
     const auto budget = session->client()->rateLimit();
     printer.step(

@@ -2,6 +2,7 @@
 
 #include "core/asc/ascenums.h"
 #include "sim/store.h"
+#include "sim/testflightseeder.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -272,6 +273,7 @@ SeedSummary seedStore(Store &store, const SeedOptions &options) {
         seedDemo(store, ids, now, summary);
     if (options.benchmarkBuilds > 0)
         seedBenchmark(store, ids, now, options.benchmarkBuilds, summary);
+    seedTestFlight(store, options.randomSeed, now);
     return summary;
 }
 

@@ -65,8 +65,40 @@ ParsedOptions parseSimOptions(const QStringList &arguments) {
         QStringLiteral("N"), QStringLiteral("3600"));
     const QCommandLineOption exitWithStdin(QStringLiteral("exit-with-stdin"),
                                            QStringLiteral("Exit when standard input reaches end of file."));
+    const QCommandLineOption partSize(QStringLiteral("part-size"),
+                                      QStringLiteral("Bytes per build upload part (default 10485760)."),
+                                      QStringLiteral("BYTES"), QStringLiteral("10485760"));
+    const QCommandLineOption processingSeconds(
+        QStringLiteral("processing-seconds"),
+        QStringLiteral("Seconds a committed build upload stays PROCESSING (default 3)."), QStringLiteral("S"),
+        QStringLiteral("3"));
+    const QCommandLineOption partFaultRate(
+        QStringLiteral("part-fault-rate"),
+        QStringLiteral("Answer this fraction (0..1) of part uploads with 500 or 503."), QStringLiteral("F"),
+        QStringLiteral("0"));
+    const QCommandLineOption partBandwidth(
+        QStringLiteral("part-bandwidth"),
+        QStringLiteral("Throttle each part upload to this many bytes per second (0 = unlimited)."),
+        QStringLiteral("BYTES_PER_S"), QStringLiteral("0"));
+    const QCommandLineOption partLatency(QStringLiteral("part-latency-ms"),
+                                         QStringLiteral("Add N milliseconds to every part upload."),
+                                         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption operationTtl(
+        QStringLiteral("operation-ttl-seconds"),
+        QStringLiteral("Lifetime of upload operation URLs (default 604800, a week)."), QStringLiteral("S"),
+        QStringLiteral("604800"));
     parser.addOptions({help, version, host, port, dataDir, seed, buildsCount, generateKey, apiKey,
                        individualKey, record, faultRate, latency, rateLimit, exitWithStdin});
+    parser.addOptions({partSize, processingSeconds, partFaultRate, partBandwidth, partLatency, operationTtl});
+    const QCommandLineOption reviewSeconds(
+        QStringLiteral("review-seconds"),
+        QStringLiteral("Seconds each Beta App Review step takes (WAITING_FOR_REVIEW, IN_REVIEW; default 5)."),
+        QStringLiteral("S"), QStringLiteral("5"));
+    const QCommandLineOption reviewRejectRate(
+        QStringLiteral("review-reject-rate"),
+        QStringLiteral("Fraction (0..1) of Beta App Reviews that end REJECTED (default 0)."), QStringLiteral("F"),
+        QStringLiteral("0"));
+    parser.addOptions({reviewSeconds, reviewRejectRate});
     parsed.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -125,6 +157,54 @@ ParsedOptions parseSimOptions(const QStringList &arguments) {
         return parsed;
     }
     options.exitWithStdin = parser.isSet(exitWithStdin);
+    options.partSize = parser.value(partSize).toLongLong(&ok);
+    if (!ok || options.partSize < 1) {
+        parsed.error = QStringLiteral("--part-size expects a positive number of bytes, got '%1'")
+                           .arg(parser.value(partSize));
+        return parsed;
+    }
+    options.processingSeconds = parser.value(processingSeconds).toInt(&ok);
+    if (!ok || options.processingSeconds < 0) {
+        parsed.error = QStringLiteral("--processing-seconds expects a non-negative number, got '%1'")
+                           .arg(parser.value(processingSeconds));
+        return parsed;
+    }
+    options.partFaultRate = parser.value(partFaultRate).toDouble(&ok);
+    if (!ok || options.partFaultRate < 0.0 || options.partFaultRate > 1.0) {
+        parsed.error = QStringLiteral("--part-fault-rate expects a fraction from 0 to 1, got '%1'")
+                           .arg(parser.value(partFaultRate));
+        return parsed;
+    }
+    options.partBandwidth = parser.value(partBandwidth).toLongLong(&ok);
+    if (!ok || options.partBandwidth < 0) {
+        parsed.error = QStringLiteral("--part-bandwidth expects a non-negative number, got '%1'")
+                           .arg(parser.value(partBandwidth));
+        return parsed;
+    }
+    options.partLatencyMs = parser.value(partLatency).toInt(&ok);
+    if (!ok || options.partLatencyMs < 0) {
+        parsed.error = QStringLiteral("--part-latency-ms expects a non-negative number, got '%1'")
+                           .arg(parser.value(partLatency));
+        return parsed;
+    }
+    options.operationTtlSeconds = parser.value(operationTtl).toInt(&ok);
+    if (!ok || options.operationTtlSeconds < 1) {
+        parsed.error = QStringLiteral("--operation-ttl-seconds expects a positive number, got '%1'")
+                           .arg(parser.value(operationTtl));
+        return parsed;
+    }
+    options.reviewSeconds = parser.value(reviewSeconds).toInt(&ok);
+    if (!ok || options.reviewSeconds < 0) {
+        parsed.error = QStringLiteral("--review-seconds expects a non-negative number, got '%1'")
+                           .arg(parser.value(reviewSeconds));
+        return parsed;
+    }
+    options.reviewRejectRate = parser.value(reviewRejectRate).toDouble(&ok);
+    if (!ok || options.reviewRejectRate < 0.0 || options.reviewRejectRate > 1.0) {
+        parsed.error = QStringLiteral("--review-reject-rate expects a fraction from 0 to 1, got '%1'")
+                           .arg(parser.value(reviewRejectRate));
+        return parsed;
+    }
     return parsed;
 }
 

@@ -20,6 +20,16 @@ struct SimOptions {
     int latencyMs = 0;
     int rateLimit = 3600;
     bool exitWithStdin = false;
+    // Build uploads: part size, processing time, and the shape of the part-upload network.
+    qint64 partSize = 10 * 1024 * 1024;
+    int processingSeconds = 3;
+    double partFaultRate = 0.0;
+    qint64 partBandwidth = 0; // bytes per second per connection; 0 = unlimited
+    int partLatencyMs = 0;
+    int operationTtlSeconds = 7 * 24 * 3600;
+    // Beta App Review: seconds per review step and the fraction of reviews that end REJECTED.
+    int reviewSeconds = 5;
+    double reviewRejectRate = 0.0;
 };
 
 struct ParsedOptions {

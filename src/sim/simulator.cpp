@@ -1,6 +1,8 @@
 #include "sim/simulator.h"
 
 #include "core/http/httpserver.h"
+#include "sim/buildUploadsendpoints.h"
+#include "sim/partshaper.h"
 #include "sim/endpoints.h"
 #include "sim/relations.h"
 #include "sim/seeder.h"
@@ -8,6 +10,9 @@
 #include "sim/simservice.h"
 #include "sim/speccatalog.h"
 #include "sim/storefile.h"
+#include "sim/testflightendpoints.h"
+#include "sim/webhookemitter.h"
+#include "sim/webhooksendpoints.h"
 
 #include <QHostAddress>
 
@@ -111,11 +116,30 @@ bool Simulator::start(QString *error) {
     serviceOptions.latencyMs = m_options.latencyMs;
     m_service = std::make_unique<SimService>(m_store, m_keys, catalog, serviceOptions);
     registerAllEndpoints(m_service->router(), *m_resources);
+    m_webhookEmitter = std::make_unique<WebhookEmitter>(m_store);
+    m_webhookEmitter->subscribeTo(m_events);
+    registerWebhookEndpoints(m_service->router(), *m_resources, *m_webhookEmitter);
+    connect(m_webhookEmitter.get(), &WebhookEmitter::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
+    BuildUploadOptions uploadOptions;
+    uploadOptions.partSize = m_options.partSize;
+    uploadOptions.processingSeconds = m_options.processingSeconds;
+    uploadOptions.partFaultRate = m_options.partFaultRate;
+    uploadOptions.operationTtlSeconds = m_options.operationTtlSeconds;
+    if (!m_options.dataDir.isEmpty())
+        uploadOptions.storageDir = m_options.dataDir + QStringLiteral("/uploads");
+    m_buildUploads = std::make_unique<BuildUploadArea>(m_store, m_events, uploadOptions);
+    m_buildUploads->registerEndpoints(m_service->router(), *m_resources);
+    connect(m_buildUploads.get(), &BuildUploadArea::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
+    m_testFlight = std::make_unique<TestFlightArea>(
+        m_store, m_events, BetaReviewOptions{m_options.reviewSeconds, m_options.reviewRejectRate});
+    m_testFlight->registerEndpoints(m_service->router(), *m_resources);
+    connect(m_testFlight.get(), &TestFlightArea::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
     if (m_recorder.isOpen())
         m_service->setRecorder(&m_recorder);
     connect(m_service.get(), &SimService::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
 
-    m_server = std::make_unique<http::HttpServer>(m_service.get());
+    m_partShaper = std::make_unique<PartShaper>(m_service.get(), m_options.partBandwidth, m_options.partLatencyMs);
+    m_server = std::make_unique<http::HttpServer>(m_partShaper.get());
     if (!m_server->listen(address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
                      .arg(address.toString())
@@ -128,6 +152,7 @@ bool Simulator::start(QString *error) {
                                  : address.toString();
     m_baseUrl = QStringLiteral("http://%1:%2").arg(hostPart).arg(m_server->port());
     m_service->setBaseUrl(m_baseUrl);
+    m_webhookEmitter->setBaseUrl(m_baseUrl);
     qCInfo(lcSim).noquote() << QStringLiteral("App Store Connect simulator (spec %1) listening on %2")
                                    .arg(catalog.specVersion(), m_baseUrl);
     return true;
@@ -138,6 +163,10 @@ void Simulator::stop() {
         m_server->close();
         m_server.reset();
     }
+    m_partShaper.reset();
+    m_testFlight.reset();
+    m_buildUploads.reset();
+    m_webhookEmitter.reset();
     m_service.reset();
     if (m_saveTimer.isActive()) {
         m_saveTimer.stop();

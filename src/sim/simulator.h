@@ -21,8 +21,12 @@ class HttpServer;
 
 namespace ascend::sim {
 
+class BuildUploadArea;
+class PartShaper;
 class SimService;
+class TestFlightArea;
 class StoreFile;
+class WebhookEmitter;
 
 class Simulator : public QObject {
     Q_OBJECT
@@ -42,6 +46,9 @@ public:
     SimService *service() const { return m_service.get(); }
     // State changes that webhooks are told about.
     SimEvents &events() { return m_events; }
+    WebhookEmitter *webhookEmitter() const { return m_webhookEmitter.get(); }
+    BuildUploadArea *buildUploads() const { return m_buildUploads.get(); }
+    TestFlightArea *testFlight() const { return m_testFlight.get(); }
 
 private:
     bool loadKeys(QString *error);
@@ -57,6 +64,10 @@ private:
     Recorder m_recorder;
     std::unique_ptr<ResourceEndpoints> m_resources;
     std::unique_ptr<SimService> m_service;
+    std::unique_ptr<WebhookEmitter> m_webhookEmitter;
+    std::unique_ptr<BuildUploadArea> m_buildUploads;
+    std::unique_ptr<TestFlightArea> m_testFlight;
+    std::unique_ptr<PartShaper> m_partShaper;
     std::unique_ptr<http::HttpServer> m_server;
     QString m_baseUrl;
     QTimer m_saveTimer; // coalesces saves after bursts of changes

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <functional>
+
+namespace ascend::api {
+class ApiClient;
+}
+
+namespace ascend::cli {
+
+// The demo's upload step: writes a sample .ipa (a real zip with a real Info.plist) for bundleId, uploads
+// it part by part and waits for COMPLETE. step() gets one line per event. Returns false after printing why.
+bool runDemoUpload(api::ApiClient *client, const QString &bundleId,
+                   const std::function<void(const QString &)> &step, QString *error);
+
+} // namespace ascend::cli

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace ascend::upload {
+Q_DECLARE_LOGGING_CATEGORY(lcUpload)
+}

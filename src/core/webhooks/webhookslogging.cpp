@@ -1,0 +1,5 @@
+#include "core/webhooks/webhookslogging.h"
+
+namespace ascend::webhooks {
+Q_LOGGING_CATEGORY(lcWebhooks, "ascend.webhooks")
+}
