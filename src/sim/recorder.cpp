@@ -23,6 +23,18 @@ QJsonObject headersObject(const http::HeaderList &headers) {
     return out;
 }
 
+// Webhook create/update bodies carry the shared secret in data.attributes.secret; records never keep it.
+QJsonObject withoutSecrets(QJsonObject document) {
+    QJsonObject data = document.value(QStringLiteral("data")).toObject();
+    QJsonObject attributes = data.value(QStringLiteral("attributes")).toObject();
+    if (!attributes.contains(QStringLiteral("secret")))
+        return document;
+    attributes.insert(QStringLiteral("secret"), QStringLiteral("[redacted]"));
+    data.insert(QStringLiteral("attributes"), attributes);
+    document.insert(QStringLiteral("data"), data);
+    return document;
+}
+
 // The body as JSON when it is JSON and small enough, else its size.
 void describeBody(QJsonObject &line, const QString &prefix, const QByteArray &body, qint64 length,
                   bool spooled) {
@@ -31,7 +43,8 @@ void describeBody(QJsonObject &line, const QString &prefix, const QByteArray &bo
         const QJsonDocument document = QJsonDocument::fromJson(body, &error);
         if (error.error == QJsonParseError::NoError) {
             line.insert(prefix + QStringLiteral("Body"),
-                        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()));
+                        document.isObject() ? QJsonValue(withoutSecrets(document.object()))
+                                            : QJsonValue(document.array()));
             return;
         }
     }

@@ -248,6 +248,23 @@ private slots:
         QCOMPARE(binary.value(QLatin1String("requestBodyBytes")).toInteger(), 123456789);
         QCOMPARE(binary.value(QLatin1String("responseBodyBytes")).toInt(), 8);
     }
+
+    void recorderRedactsWebhookSecrets() {
+        http::HttpRequest create = request("POST", QStringLiteral("/v1/webhooks"), token());
+        create.body = R"({"data":{"type":"webhooks","attributes":{"name":"n","secret":"s3cr3t-value","url":"https://x"}}})";
+        const QJsonObject line = Recorder::describe(create, http::HttpResponse::json(201, "{}"), 1);
+        const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
+        QVERIFY(!text.contains("s3cr3t-value"));
+        QCOMPARE(line.value(QLatin1String("requestBody"))
+                     .toObject()
+                     .value(QLatin1String("data"))
+                     .toObject()
+                     .value(QLatin1String("attributes"))
+                     .toObject()
+                     .value(QLatin1String("secret"))
+                     .toString(),
+                 QStringLiteral("[redacted]"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSimService)
