@@ -328,8 +328,9 @@ private slots:
             [&] {
                 api::ApiReply *reply = sim->client()->send(api::getBuildUpload(job.buildUploadId()));
                 api::waitForFinished(reply, 20000);
-                const auto upload = reply->ok() ? api::BuildUpload::fromResource(*reply->document().resource())
-                                                : std::nullopt;
+                const auto upload = reply->ok()
+                                        ? api::BuildUpload::fromResource(*reply->document().resource())
+                                        : std::nullopt;
                 reply->deleteLater();
                 return upload && upload->state.state == asc::BuildUploadState::COMPLETE;
             }(),
