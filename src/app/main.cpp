@@ -3,6 +3,7 @@
 #include "core/auth/accountstore.h"
 #include "core/auth/secretstore.h"
 #include "screenshot.h"
+#include "ui/uploadspane.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
 
@@ -64,7 +65,18 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption sizeOption(
         QStringLiteral("size"), QCoreApplication::translate("main", "Window size as <width>x<height>."),
         QStringLiteral("size"));
-    parser.addOptions({demoOption, screenshotOption, paneOption, sizeOption});
+    const QCommandLineOption sampleUploadOption(
+        QStringLiteral("sample-upload"),
+        QCoreApplication::translate("main", "With --demo: upload a generated sample build of the selected app."));
+    const QCommandLineOption screenshotDelayOption(
+        QStringLiteral("screenshot-delay"),
+        QCoreApplication::translate("main", "Wait <ms> after connecting before taking the screenshot."),
+        QStringLiteral("ms"), QStringLiteral("500"));
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "Builds (.ipa, .pkg) to upload once connected."),
+                                 QStringLiteral("[files…]"));
+    parser.addOptions({demoOption, screenshotOption, paneOption, sizeOption, sampleUploadOption,
+                       screenshotDelayOption});
     parser.process(app);
 
     std::optional<Pane> pane;
@@ -109,6 +121,13 @@ int main(int argc, char *argv[]) {
     if (pane)
         window.setCurrentPane(*pane);
 
+    if (!parser.positionalArguments().isEmpty() || parser.isSet(sampleUploadOption)) {
+        auto *uploads = static_cast<ascend::ui::UploadsPane *>(window.pane(Pane::Uploads));
+        uploads->queueWhenConnected(parser.positionalArguments(), parser.isSet(sampleUploadOption));
+        if (!pane)
+            window.setCurrentPane(Pane::Uploads);
+    }
+
     if (parser.isSet(demoOption))
         window.startDemo();
     else
@@ -117,7 +136,8 @@ int main(int argc, char *argv[]) {
     std::unique_ptr<ascend::app::ScreenshotTaker> taker;
     if (screenshot) {
         taker =
-            std::make_unique<ascend::app::ScreenshotTaker>(&window, parser.value(screenshotOption), 60000);
+            std::make_unique<ascend::app::ScreenshotTaker>(&window, parser.value(screenshotOption), 60000,
+                                                           parser.value(screenshotDelayOption).toInt());
         taker->start();
     }
     window.show();

@@ -12,14 +12,12 @@
 
 namespace ascend::app {
 
-namespace {
-constexpr int kSettleMs = 500;
-}
-
-ScreenshotTaker::ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, QObject *parent)
+ScreenshotTaker::ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, int settleMs,
+                                 QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_path(std::move(path))
+    , m_settleMs(settleMs)
     , m_timeoutMs(timeoutMs) {}
 
 void ScreenshotTaker::start() {
@@ -40,7 +38,7 @@ void ScreenshotTaker::check() {
         return;
     }
     if (state == State::Connected || (state == State::Disconnected && m_window->isShowingWelcome()))
-        QTimer::singleShot(kSettleMs, this, &ScreenshotTaker::capture);
+        QTimer::singleShot(m_settleMs, this, &ScreenshotTaker::capture);
 }
 
 void ScreenshotTaker::capture() {

@@ -14,7 +14,7 @@ namespace ascend::app {
 class ScreenshotTaker : public QObject {
     Q_OBJECT
 public:
-    ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, QObject *parent = nullptr);
+    ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, int settleMs = 500, QObject *parent = nullptr);
 
     void start();
 
@@ -25,6 +25,7 @@ private:
 
     ui::MainWindow *m_window;
     QString m_path;
+    int m_settleMs = 500;
     int m_timeoutMs;
     bool m_done = false;
 };

@@ -2,6 +2,7 @@
 
 #include "ui/theme.h"
 
+#include <QAbstractItemModel>
 #include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -21,51 +22,64 @@ ChunkGridWidget::ChunkGridWidget(QWidget *parent)
     setMouseTracking(true);
 }
 
-void ChunkGridWidget::setPartCount(int count)
+void ChunkGridWidget::setModel(QAbstractItemModel *model, int stateRole, int fillRole)
 {
-    m_parts = QList<Part>(std::max(0, count));
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    m_stateRole = stateRole;
+    m_fillRole = fillRole;
+    if (m_model) {
+        connect(m_model, &QAbstractItemModel::modelReset, this, &ChunkGridWidget::modelChanged);
+        connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChunkGridWidget::modelChanged);
+        connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChunkGridWidget::modelChanged);
+        connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to,
+                                                                        const QList<int> &roles) {
+            if (!roles.isEmpty() && !roles.contains(m_stateRole) && !roles.contains(m_fillRole))
+                return;
+            const int columns = columnsFor(width());
+            QRect dirty;
+            for (int row = from.row(); row <= to.row(); ++row)
+                dirty |= cellRect(row, columns);
+            update(dirty.adjusted(-1, -1, 1, 1));
+            emit countsChanged();
+        });
+    }
+    modelChanged();
+}
+
+void ChunkGridWidget::modelChanged()
+{
     updateGeometry();
     update();
     emit countsChanged();
 }
 
-void ChunkGridWidget::setPartState(int index, PartState state)
+int ChunkGridWidget::partCount() const
 {
-    if (index < 0 || index >= m_parts.size() || m_parts[index].state == state)
-        return;
-    m_parts[index].state = state;
-    if (state == PartState::Done)
-        m_parts[index].fill = 1.0;
-    else if (state == PartState::Waiting || state == PartState::Retrying)
-        m_parts[index].fill = 0.0;
-    update();
-    emit countsChanged();
-}
-
-void ChunkGridWidget::setPartProgress(int index, qint64 sent, qint64 total)
-{
-    if (index < 0 || index >= m_parts.size() || total <= 0)
-        return;
-    const double fill = std::clamp(double(sent) / double(total), 0.0, 1.0);
-    if (qFuzzyCompare(m_parts[index].fill + 1.0, fill + 1.0))
-        return;
-    m_parts[index].fill = fill;
-    update(cellRect(index, columnsFor(width())).adjusted(-1, -1, 1, 1));
+    return m_model ? m_model->rowCount() : 0;
 }
 
 PartState ChunkGridWidget::partState(int index) const
 {
-    return index >= 0 && index < m_parts.size() ? m_parts[index].state : PartState::Waiting;
+    if (!m_model || index < 0 || index >= partCount())
+        return PartState::Waiting;
+    return PartState(m_model->index(index, 0).data(m_stateRole).toInt());
 }
 
 double ChunkGridWidget::partFill(int index) const
 {
-    return index >= 0 && index < m_parts.size() ? m_parts[index].fill : 0.0;
+    if (!m_model || index < 0 || index >= partCount())
+        return 0.0;
+    return std::clamp(m_model->index(index, 0).data(m_fillRole).toDouble(), 0.0, 1.0);
 }
 
 int ChunkGridWidget::count(PartState state) const
 {
-    return int(std::count_if(m_parts.cbegin(), m_parts.cend(), [state](const Part &part) { return part.state == state; }));
+    int total = 0;
+    for (int index = 0; index < partCount(); ++index)
+        total += partState(index) == state ? 1 : 0;
+    return total;
 }
 
 int ChunkGridWidget::columnsFor(int width) const
@@ -76,7 +90,7 @@ int ChunkGridWidget::columnsFor(int width) const
 int ChunkGridWidget::heightForWidth(int width) const
 {
     const int columns = columnsFor(width);
-    const int rows = std::max<int>(1, int((m_parts.size() + columns - 1) / columns));
+    const int rows = std::max(1, (partCount() + columns - 1) / columns);
     return rows * (CellSize + Gap) - Gap;
 }
 
@@ -88,20 +102,15 @@ QSize ChunkGridWidget::sizeHint() const
 
 QRect ChunkGridWidget::cellRect(int index, int columns) const
 {
-    const int row = index / columns;
-    const int column = index % columns;
-    return {column * (CellSize + Gap), row * (CellSize + Gap), CellSize, CellSize};
+    return {(index % columns) * (CellSize + Gap), (index / columns) * (CellSize + Gap), CellSize, CellSize};
 }
 
 int ChunkGridWidget::indexAt(const QPoint &position) const
 {
     const int columns = columnsFor(width());
     const int column = position.x() / (CellSize + Gap);
-    const int row = position.y() / (CellSize + Gap);
-    if (column >= columns)
-        return -1;
-    const int index = row * columns + column;
-    if (index >= m_parts.size() || !cellRect(index, columns).contains(position))
+    const int index = (position.y() / (CellSize + Gap)) * columns + column;
+    if (column >= columns || index >= partCount() || !cellRect(index, columns).contains(position))
         return -1;
     return index;
 }
@@ -111,25 +120,22 @@ void ChunkGridWidget::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const int columns = columnsFor(width());
-    const QColor waiting = theme::separator();
-    const QColor filling = theme::accent();
-    for (int index = 0; index < m_parts.size(); ++index) {
-        const Part &part = m_parts[index];
+    for (int index = 0; index < partCount(); ++index) {
         const QRectF cell = QRectF(cellRect(index, columns)).adjusted(0.5, 0.5, -0.5, -0.5);
         QPainterPath shape;
         shape.addRoundedRect(cell, 3, 3);
-        switch (part.state) {
+        switch (partState(index)) {
         case PartState::Waiting:
-            painter.fillPath(shape, waiting);
+            painter.fillPath(shape, theme::separator());
             break;
         case PartState::InFlight: {
-            QColor backdrop = filling;
+            QColor backdrop = theme::accent();
             backdrop.setAlphaF(0.22);
             painter.fillPath(shape, backdrop);
             painter.save();
             painter.setClipPath(shape);
-            const double filled = cell.height() * part.fill;
-            painter.fillRect(QRectF(cell.left(), cell.bottom() - filled, cell.width(), filled), filling);
+            const double filled = cell.height() * partFill(index);
+            painter.fillRect(QRectF(cell.left(), cell.bottom() - filled, cell.width(), filled), theme::accent());
             painter.restore();
             break;
         }
@@ -148,36 +154,35 @@ void ChunkGridWidget::paintEvent(QPaintEvent *)
 
 bool ChunkGridWidget::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const int index = indexAt(help->pos());
-        if (index < 0) {
-            QToolTip::hideText();
-            event->ignore();
-            return true;
-        }
-        QString state;
-        switch (m_parts[index].state) {
-        case PartState::Waiting:
-            state = tr("waiting");
-            break;
-        case PartState::InFlight:
-            state = tr("sending, %1%").arg(qRound(m_parts[index].fill * 100));
-            break;
-        case PartState::Done:
-            state = tr("done");
-            break;
-        case PartState::Retrying:
-            state = tr("failed once, retrying");
-            break;
-        case PartState::Failed:
-            state = tr("failed");
-            break;
-        }
-        QToolTip::showText(help->globalPos(), tr("Part %1: %2").arg(index + 1).arg(state), this);
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    auto *help = static_cast<QHelpEvent *>(event);
+    const int index = indexAt(help->pos());
+    if (index < 0) {
+        QToolTip::hideText();
+        event->ignore();
         return true;
     }
-    return QWidget::event(event);
+    QString state;
+    switch (partState(index)) {
+    case PartState::Waiting:
+        state = tr("waiting");
+        break;
+    case PartState::InFlight:
+        state = tr("sending, %1%").arg(qRound(partFill(index) * 100));
+        break;
+    case PartState::Done:
+        state = tr("done");
+        break;
+    case PartState::Retrying:
+        state = tr("failed once, retrying");
+        break;
+    case PartState::Failed:
+        state = tr("failed");
+        break;
+    }
+    QToolTip::showText(help->globalPos(), tr("Part %1: %2").arg(index + 1).arg(state), this);
+    return true;
 }
 
 } // namespace ascend::ui

@@ -1,11 +1,14 @@
 #pragma once
-// One cell per upload operation of the selected build: grey waiting, blue filling while in flight, green done,
-// amber retrying, red failed. Cells wrap to the widget's width.
+// One cell per upload operation of the selected build, painted from a parts model (UploadPartsModel's
+// StateRole and FillRole): grey waiting, blue filling while in flight, green done, amber retrying, red failed.
+// Cells wrap to the widget's width.
 
 #include "core/upload/partstate.h"
 
-#include <QList>
+#include <QPointer>
 #include <QWidget>
+
+class QAbstractItemModel;
 
 namespace ascend::ui {
 
@@ -14,13 +17,11 @@ class ChunkGridWidget : public QWidget {
 public:
     explicit ChunkGridWidget(QWidget *parent = nullptr);
 
-    void setPartCount(int count);
-    int partCount() const { return int(m_parts.size()); }
-    void setPartState(int index, upload::PartState state);
-    void setPartProgress(int index, qint64 sent, qint64 total);
+    // The rows are the parts; stateRole gives int(upload::PartState), fillRole a double 0..1.
+    void setModel(QAbstractItemModel *model, int stateRole, int fillRole);
+    int partCount() const;
     upload::PartState partState(int index) const;
     double partFill(int index) const;
-    // Counts per state, for the legend and for tests.
     int count(upload::PartState state) const;
 
     bool hasHeightForWidth() const override { return true; }
@@ -38,15 +39,14 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Part {
-        upload::PartState state = upload::PartState::Waiting;
-        double fill = 0.0;
-    };
     int columnsFor(int width) const;
     int indexAt(const QPoint &position) const;
     QRect cellRect(int index, int columns) const;
+    void modelChanged();
 
-    QList<Part> m_parts;
+    QPointer<QAbstractItemModel> m_model;
+    int m_stateRole = 0;
+    int m_fillRole = 0;
 };
 
 } // namespace ascend::ui

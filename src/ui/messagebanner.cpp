@@ -25,12 +25,7 @@ MessageBanner::MessageBanner(QWidget *parent)
     m_detail->setTextFormat(Qt::PlainText);
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette detailPalette = m_detail->palette();
-    detailPalette.setColor(QPalette::WindowText, QColor(0x7a, 0x2e, 0x2e));
-    m_detail->setPalette(detailPalette);
-    QPalette titlePalette = m_title->palette();
-    titlePalette.setColor(QPalette::WindowText, QColor(0x8f, 0x1f, 0x1f));
-    m_title->setPalette(titlePalette);
+    setTone(Tone::Error);
 
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
@@ -45,6 +40,21 @@ MessageBanner::MessageBanner(QWidget *parent)
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
     layout->addLayout(m_actions);
+}
+
+void MessageBanner::setTone(Tone tone) {
+    m_tone = tone;
+    const bool error = tone == Tone::Error;
+    m_icon->setPixmap(theme::svgPixmap(error ? QStringLiteral(":/icons/alert-circle.svg")
+                                             : QStringLiteral(":/icons/info-circle.svg"),
+                                       QSize(20, 20), 2.0));
+    QPalette detailPalette = m_detail->palette();
+    detailPalette.setColor(QPalette::WindowText, error ? QColor(0x7a, 0x2e, 0x2e) : QColor(0x1e, 0x3a, 0x6e));
+    m_detail->setPalette(detailPalette);
+    QPalette titlePalette = m_title->palette();
+    titlePalette.setColor(QPalette::WindowText, error ? QColor(0x8f, 0x1f, 0x1f) : QColor(0x17, 0x2f, 0x5c));
+    m_title->setPalette(titlePalette);
+    update();
 }
 
 void MessageBanner::setMessage(const QString &title, const QString &detail) {
@@ -70,8 +80,9 @@ QPushButton *MessageBanner::addAction(const QString &text) {
 
 void MessageBanner::paintEvent(QPaintEvent *) {
     QPainter painter(this);
-    painter.fillRect(rect(), QColor(0xfd, 0xef, 0xef));
-    painter.fillRect(QRect(0, height() - 1, width(), 1), QColor(0xf3, 0xc7, 0xc7));
+    const bool error = m_tone == Tone::Error;
+    painter.fillRect(rect(), error ? QColor(0xfd, 0xef, 0xef) : QColor(0xec, 0xf3, 0xfe));
+    painter.fillRect(QRect(0, height() - 1, width(), 1), error ? QColor(0xf3, 0xc7, 0xc7) : QColor(0xc5, 0xd8, 0xf6));
 }
 
 } // namespace ascend::ui

@@ -15,7 +15,10 @@ class MessageBanner : public QWidget {
 public:
     explicit MessageBanner(QWidget *parent = nullptr);
 
+    enum class Tone { Error, Info };
     void setMessage(const QString &title, const QString &detail);
+    // Error (the default): red, for failures; Info: blue, for something worth acting on.
+    void setTone(Tone tone);
     QString title() const;
     QString detail() const;
 
@@ -25,6 +28,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    Tone m_tone = Tone::Error;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;

@@ -98,6 +98,10 @@ void SessionController::startDemo() {
     if (!m_simulatorExecutable.isEmpty())
         m_simulator->setExecutable(m_simulatorExecutable);
     m_demo = true;
+    // Loopback is far faster than a real connection; a per-connection limit lets the demo show its uploads part
+    // by part, the way they look over the internet.
+    m_simulator->setExtraArguments({QStringLiteral("--part-size"), QStringLiteral("4194304"),
+                                    QStringLiteral("--part-bandwidth"), QStringLiteral("12000000")});
     connect(m_simulator.get(), &session::SimulatorProcess::ready, this,
             [this](const session::ConnectionInfo &info) { connectTo(info); });
     connect(m_simulator.get(), &session::SimulatorProcess::failed, this, [this](const QString &message) {

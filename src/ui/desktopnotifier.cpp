@@ -1,0 +1,35 @@
+#include "ui/desktopnotifier.h"
+
+#include <QIcon>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+
+namespace ascend::ui {
+
+namespace {
+constexpr int kStatusBarMessageMs = 10000;
+}
+
+DesktopNotifier::DesktopNotifier(QStatusBar *fallback, QObject *parent)
+    : QObject(parent)
+    , m_statusBar(fallback)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/icons/ascend.svg")), this);
+        m_tray->setToolTip(tr("Ascend"));
+        m_tray->show();
+    }
+}
+
+void DesktopNotifier::notify(const QString &title, const QString &text)
+{
+    m_lastTitle = title;
+    m_lastText = text;
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(title, text, QSystemTrayIcon::Information);
+    else if (m_statusBar)
+        m_statusBar->showMessage(QStringLiteral("%1 — %2").arg(title, text), kStatusBarMessageMs);
+    emit notified(title, text);
+}
+
+} // namespace ascend::ui
