@@ -32,13 +32,15 @@ namespace {
 
 using Parser = QCommandLineParser;
 
-QString opt(const Parser &parser, const char *name) {
+QString opt(const Parser &parser, const char *name)
+{
     return parser.value(QString::fromLatin1(name));
 }
 
 // Sends a request and waits; nullptr after printing the error. The caller owns the reply.
-std::unique_ptr<api::ApiReply, void (*)(api::ApiReply *)> call(CliContext &context, const api::ApiRequest &request,
-                                                              const QString &what) {
+std::unique_ptr<api::ApiReply, void (*)(api::ApiReply *)>
+call(CliContext &context, const api::ApiRequest &request, const QString &what)
+{
     auto deleter = [](api::ApiReply *reply) { reply->deleteLater(); };
     session::Session *session = context.session();
     if (!session)
@@ -51,7 +53,8 @@ std::unique_ptr<api::ApiReply, void (*)(api::ApiReply *)> call(CliContext &conte
     return {reply, deleter};
 }
 
-std::optional<api::App> requireApp(CliContext &context, const Parser &parser, const QString &command) {
+std::optional<api::App> requireApp(CliContext &context, const Parser &parser, const QString &command)
+{
     const QString app = opt(parser, "app");
     if (app.isEmpty()) {
         context.printError(QStringLiteral("%1 needs --app BUNDLE_ID_OR_ID.").arg(command));
@@ -60,24 +63,28 @@ std::optional<api::App> requireApp(CliContext &context, const Parser &parser, co
     return resolveApp(context, app);
 }
 
-bool requireOption(CliContext &context, const Parser &parser, const char *name, const QString &command) {
+bool requireOption(CliContext &context, const Parser &parser, const char *name, const QString &command)
+{
     if (!opt(parser, name).isEmpty())
         return true;
     context.printError(QStringLiteral("%1 needs --%2.").arg(command, QString::fromLatin1(name)));
     return false;
 }
 
-std::optional<QList<api::TestFlightGroup>> loadGroups(CliContext &context, const api::App &app) {
+std::optional<QList<api::TestFlightGroup>> loadGroups(CliContext &context, const api::App &app)
+{
     QList<jsonapi::Resource> included;
-    const auto resources = fetchAllPages(context, api::listBetaGroups(api::testFlightGroupsQuery(app.id)),
-                                         QStringLiteral("Listing the beta groups of %1").arg(app.name), &included);
+    const auto resources =
+        fetchAllPages(context, api::listBetaGroups(api::testFlightGroupsQuery(app.id)),
+                      QStringLiteral("Listing the beta groups of %1").arg(app.name), &included);
     if (!resources)
         return std::nullopt;
     return api::assembleTestFlightGroups(*resources);
 }
 
 // A group by exact id or case-insensitive name; nullopt after printing the choices.
-std::optional<api::BetaGroup> resolveGroup(CliContext &context, const api::App &app, const QString &nameOrId) {
+std::optional<api::BetaGroup> resolveGroup(CliContext &context, const api::App &app, const QString &nameOrId)
+{
     const auto groups = loadGroups(context, app);
     if (!groups)
         return std::nullopt;
@@ -88,11 +95,13 @@ std::optional<api::BetaGroup> resolveGroup(CliContext &context, const api::App &
         names << row.group.name;
     }
     context.printError(QStringLiteral("%1 has no beta group \"%2\". Its groups: %3.")
-                           .arg(app.name, nameOrId, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+                           .arg(app.name, nameOrId,
+                                names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
     return std::nullopt;
 }
 
-std::optional<QList<api::TestFlightBuild>> loadBuilds(CliContext &context, const api::App &app) {
+std::optional<QList<api::TestFlightBuild>> loadBuilds(CliContext &context, const api::App &app)
+{
     QList<jsonapi::Resource> included;
     const auto resources = fetchAllPages(context, api::listBuilds(api::testFlightBuildsQuery(app.id)),
                                          QStringLiteral("Listing the builds of %1").arg(app.name), &included);
@@ -102,12 +111,14 @@ std::optional<QList<api::TestFlightBuild>> loadBuilds(CliContext &context, const
 }
 
 // One build with what the review checks need.
-std::optional<api::TestFlightBuild> loadBuild(CliContext &context, const QString &buildId) {
+std::optional<api::TestFlightBuild> loadBuild(CliContext &context, const QString &buildId)
+{
     api::Query query;
     query.include({QStringLiteral("preReleaseVersion"), QStringLiteral("buildBetaDetail"),
                    QStringLiteral("betaAppReviewSubmission"), QStringLiteral("betaGroups"),
                    QStringLiteral("betaBuildLocalizations")});
-    auto reply = call(context, api::getBuild(buildId, query), QStringLiteral("Looking up build %1").arg(buildId));
+    auto reply =
+        call(context, api::getBuild(buildId, query), QStringLiteral("Looking up build %1").arg(buildId));
     if (!reply)
         return std::nullopt;
     const auto resource = reply->document().resource();
@@ -119,18 +130,22 @@ std::optional<api::TestFlightBuild> loadBuild(CliContext &context, const QString
     return rows.first();
 }
 
-QString stateText(const auto &value) {
+QString stateText(const auto &value)
+{
     return value ? asc::toString(*value) : QString();
 }
 
-QString date(const QDateTime &dateTime) {
+QString date(const QDateTime &dateTime)
+{
     return dateTime.isValid() ? dateTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-QJsonObject buildJson(const api::TestFlightBuild &row, const QHash<QString, QString> &groupNames) {
+QJsonObject buildJson(const api::TestFlightBuild &row, const QHash<QString, QString> &groupNames)
+{
     QJsonArray groups;
     for (const QString &id : row.groupIds)
-        groups.append(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), groupNames.value(id)}});
+        groups.append(
+            QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("name"), groupNames.value(id)}});
     QJsonArray locales;
     for (const auto &localization : row.localizations)
         locales.append(localization.locale);
@@ -143,15 +158,18 @@ QJsonObject buildJson(const api::TestFlightBuild &row, const QHash<QString, QStr
         {QStringLiteral("expirationDate"), row.build.expirationDate.toUTC().toString(Qt::ISODate)},
         {QStringLiteral("expired"), row.build.expired},
         {QStringLiteral("processingState"), stateText(row.build.processingState)},
-        {QStringLiteral("internalBuildState"), row.detail ? stateText(row.detail->internalBuildState) : QString()},
-        {QStringLiteral("externalBuildState"), row.detail ? stateText(row.detail->externalBuildState) : QString()},
+        {QStringLiteral("internalBuildState"),
+         row.detail ? stateText(row.detail->internalBuildState) : QString()},
+        {QStringLiteral("externalBuildState"),
+         row.detail ? stateText(row.detail->externalBuildState) : QString()},
         {QStringLiteral("autoNotifyEnabled"), row.detail && row.detail->autoNotifyEnabled},
         {QStringLiteral("betaReviewState"), row.review ? stateText(row.review->betaReviewState) : QString()},
         {QStringLiteral("whatToTestLocales"), locales},
         {QStringLiteral("groups"), groups}};
 }
 
-int buildsList(CliContext &context, const Parser &parser) {
+int buildsList(CliContext &context, const Parser &parser)
+{
     const auto app = requireApp(context, parser, QStringLiteral("testflight builds list"));
     if (!app)
         return ExitFailure;
@@ -169,9 +187,10 @@ int buildsList(CliContext &context, const Parser &parser) {
         context.printJson(array);
         return ExitOk;
     }
-    Table table({QStringLiteral("ID"), QStringLiteral("VERSION"), QStringLiteral("BUILD"), QStringLiteral("UPLOADED"),
-                 QStringLiteral("PROCESSING"), QStringLiteral("INTERNAL"), QStringLiteral("EXTERNAL"),
-                 QStringLiteral("REVIEW"), QStringLiteral("EXPIRES"), QStringLiteral("GROUPS")});
+    Table table({QStringLiteral("ID"), QStringLiteral("VERSION"), QStringLiteral("BUILD"),
+                 QStringLiteral("UPLOADED"), QStringLiteral("PROCESSING"), QStringLiteral("INTERNAL"),
+                 QStringLiteral("EXTERNAL"), QStringLiteral("REVIEW"), QStringLiteral("EXPIRES"),
+                 QStringLiteral("GROUPS")});
     for (const auto &row : *builds) {
         QStringList groupNames;
         for (const QString &id : row.groupIds)
@@ -193,7 +212,8 @@ int buildsList(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-QJsonObject groupJson(const api::TestFlightGroup &row) {
+QJsonObject groupJson(const api::TestFlightGroup &row)
+{
     QJsonObject object{{QStringLiteral("id"), row.group.id},
                        {QStringLiteral("name"), row.group.name},
                        {QStringLiteral("isInternalGroup"), row.group.isInternalGroup},
@@ -207,7 +227,8 @@ QJsonObject groupJson(const api::TestFlightGroup &row) {
     return object;
 }
 
-int groupsList(CliContext &context, const Parser &parser) {
+int groupsList(CliContext &context, const Parser &parser)
+{
     const auto app = requireApp(context, parser, QStringLiteral("testflight groups list"));
     if (!app)
         return ExitFailure;
@@ -221,16 +242,17 @@ int groupsList(CliContext &context, const Parser &parser) {
         context.printJson(array);
         return ExitOk;
     }
-    Table table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND"), QStringLiteral("TESTERS"),
-                 QStringLiteral("PUBLIC LINK"), QStringLiteral("FEEDBACK")});
+    Table table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("KIND"),
+                 QStringLiteral("TESTERS"), QStringLiteral("PUBLIC LINK"), QStringLiteral("FEEDBACK")});
     for (const auto &row : *groups) {
         QString link = row.group.publicLinkEnabled ? row.group.publicLink : QStringLiteral("off");
         if (row.group.publicLinkEnabled && row.group.publicLinkLimitEnabled && row.group.publicLinkLimit)
             link += QStringLiteral(" (limit %1)").arg(*row.group.publicLinkLimit);
         table.addRow({row.group.id, row.group.name,
-                      row.group.isInternalGroup ? (row.group.hasAccessToAllBuilds ? QStringLiteral("internal, all builds")
-                                                                                  : QStringLiteral("internal"))
-                                                : QStringLiteral("external"),
+                      row.group.isInternalGroup
+                          ? (row.group.hasAccessToAllBuilds ? QStringLiteral("internal, all builds")
+                                                            : QStringLiteral("internal"))
+                          : QStringLiteral("external"),
                       row.testerCount >= 0 ? QString::number(row.testerCount) : QString(), link,
                       row.group.feedbackEnabled ? QStringLiteral("on") : QStringLiteral("off")});
     }
@@ -242,7 +264,8 @@ int groupsList(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-int groupsCreate(CliContext &context, const Parser &parser) {
+int groupsCreate(CliContext &context, const Parser &parser)
+{
     const QString command = QStringLiteral("testflight groups create");
     if (!requireOption(context, parser, "name", command))
         return ExitUsage;
@@ -272,8 +295,9 @@ int groupsCreate(CliContext &context, const Parser &parser) {
                       QStringLiteral("Creating the group \"%1\"").arg(*fields.name));
     if (!reply)
         return ExitFailure;
-    const auto group = reply->document().resource() ? api::BetaGroup::fromResource(*reply->document().resource())
-                                                    : std::nullopt;
+    const auto group = reply->document().resource()
+                           ? api::BetaGroup::fromResource(*reply->document().resource())
+                           : std::nullopt;
     if (!group)
         return ExitFailure;
     if (context.json())
@@ -284,7 +308,8 @@ int groupsCreate(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-int groupsDelete(CliContext &context, const Parser &parser) {
+int groupsDelete(CliContext &context, const Parser &parser)
+{
     const QString command = QStringLiteral("testflight groups delete");
     if (!requireOption(context, parser, "group", command))
         return ExitUsage;
@@ -294,7 +319,8 @@ int groupsDelete(CliContext &context, const Parser &parser) {
     const auto group = resolveGroup(context, *app, opt(parser, "group"));
     if (!group)
         return ExitFailure;
-    if (!call(context, api::deleteBetaGroup(group->id), QStringLiteral("Deleting the group \"%1\"").arg(group->name)))
+    if (!call(context, api::deleteBetaGroup(group->id),
+              QStringLiteral("Deleting the group \"%1\"").arg(group->name)))
         return ExitFailure;
     if (context.json())
         context.printJson(QJsonObject{{QStringLiteral("deleted"), group->id}});
@@ -305,7 +331,8 @@ int groupsDelete(CliContext &context, const Parser &parser) {
 
 // ---- testers ----
 
-QJsonObject testerJson(const api::BetaTester &tester, const QHash<QString, QString> &groupNames = {}) {
+QJsonObject testerJson(const api::BetaTester &tester, const QHash<QString, QString> &groupNames = {})
+{
     QJsonArray devices;
     for (const auto &device : tester.appDevices)
         devices.append(QJsonObject{{QStringLiteral("model"), device.model},
@@ -327,7 +354,8 @@ QJsonObject testerJson(const api::BetaTester &tester, const QHash<QString, QStri
 
 // The testers of the app (or of one group), with their groups of this app.
 std::optional<QList<api::BetaTester>> loadTesters(CliContext &context, const api::App &app,
-                                                  const std::optional<api::BetaGroup> &group) {
+                                                  const std::optional<api::BetaGroup> &group)
+{
     api::Query query;
     query.filter(QStringLiteral("apps"), app.id)
         .include({QStringLiteral("betaGroups")})
@@ -350,7 +378,8 @@ std::optional<QList<api::BetaTester>> loadTesters(CliContext &context, const api
 }
 
 std::optional<api::BetaGroup> optionalGroup(CliContext &context, const Parser &parser, const api::App &app,
-                                            bool *failed) {
+                                            bool *failed)
+{
     *failed = false;
     if (opt(parser, "group").isEmpty())
         return std::nullopt;
@@ -359,7 +388,8 @@ std::optional<api::BetaGroup> optionalGroup(CliContext &context, const Parser &p
     return group;
 }
 
-int testersList(CliContext &context, const Parser &parser) {
+int testersList(CliContext &context, const Parser &parser)
+{
     const auto app = requireApp(context, parser, QStringLiteral("testflight testers list"));
     if (!app)
         return ExitFailure;
@@ -381,8 +411,9 @@ int testersList(CliContext &context, const Parser &parser) {
         context.printJson(array);
         return ExitOk;
     }
-    Table table({QStringLiteral("ID"), QStringLiteral("EMAIL"), QStringLiteral("NAME"), QStringLiteral("STATE"),
-                 QStringLiteral("INVITE"), QStringLiteral("DEVICES"), QStringLiteral("GROUPS")});
+    Table table({QStringLiteral("ID"), QStringLiteral("EMAIL"), QStringLiteral("NAME"),
+                 QStringLiteral("STATE"), QStringLiteral("INVITE"), QStringLiteral("DEVICES"),
+                 QStringLiteral("GROUPS")});
     for (const auto &tester : *testers) {
         QStringList devices, groupNames;
         for (const auto &device : tester.appDevices)
@@ -403,9 +434,11 @@ int testersList(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-int testersAdd(CliContext &context, const Parser &parser) {
+int testersAdd(CliContext &context, const Parser &parser)
+{
     const QString command = QStringLiteral("testflight testers add");
-    if (!requireOption(context, parser, "email", command) || !requireOption(context, parser, "group", command))
+    if (!requireOption(context, parser, "email", command) ||
+        !requireOption(context, parser, "group", command))
         return ExitUsage;
     const QString email = opt(parser, "email").trimmed();
     if (!api::isPlausibleEmail(email)) {
@@ -418,23 +451,28 @@ int testersAdd(CliContext &context, const Parser &parser) {
     const auto group = resolveGroup(context, *app, opt(parser, "group"));
     if (!group)
         return ExitFailure;
-    auto reply = call(context, api::createBetaTester(email, opt(parser, "first-name"), opt(parser, "last-name"), {group->id}),
-                      QStringLiteral("Adding %1 to \"%2\"").arg(email, group->name));
+    auto reply =
+        call(context,
+             api::createBetaTester(email, opt(parser, "first-name"), opt(parser, "last-name"), {group->id}),
+             QStringLiteral("Adding %1 to \"%2\"").arg(email, group->name));
     if (!reply)
         return ExitFailure;
-    const auto tester = reply->document().resource() ? api::BetaTester::fromResource(*reply->document().resource())
-                                                     : std::nullopt;
+    const auto tester = reply->document().resource()
+                            ? api::BetaTester::fromResource(*reply->document().resource())
+                            : std::nullopt;
     if (!tester)
         return ExitFailure;
     if (context.json())
         context.printJson(testerJson(*tester));
     else
-        context.out() << "Added " << tester->email << " (" << tester->id << ") to \"" << group->name << "\"\n";
+        context.out() << "Added " << tester->email << " (" << tester->id << ") to \"" << group->name
+                      << "\"\n";
     return ExitOk;
 }
 
 // --id, or --email looked up among the app's testers.
-std::optional<api::BetaTester> resolveTester(CliContext &context, const Parser &parser, const api::App &app) {
+std::optional<api::BetaTester> resolveTester(CliContext &context, const Parser &parser, const api::App &app)
+{
     const QString id = opt(parser, "id");
     const QString email = opt(parser, "email").trimmed();
     if (id.isEmpty() && email.isEmpty()) {
@@ -447,7 +485,8 @@ std::optional<api::BetaTester> resolveTester(CliContext &context, const Parser &
         query.filter(QStringLiteral("id"), id);
     else
         query.filter(QStringLiteral("email"), email);
-    const auto resources = fetchAllPages(context, api::listBetaTesters(query), QStringLiteral("Looking up the tester"));
+    const auto resources =
+        fetchAllPages(context, api::listBetaTesters(query), QStringLiteral("Looking up the tester"));
     if (!resources)
         return std::nullopt;
     for (const auto &resource : *resources) {
@@ -459,7 +498,8 @@ std::optional<api::BetaTester> resolveTester(CliContext &context, const Parser &
     return std::nullopt;
 }
 
-int testersRemove(CliContext &context, const Parser &parser) {
+int testersRemove(CliContext &context, const Parser &parser)
+{
     const auto app = requireApp(context, parser, QStringLiteral("testflight testers remove"));
     if (!app)
         return ExitFailure;
@@ -474,35 +514,40 @@ int testersRemove(CliContext &context, const Parser &parser) {
         if (!call(context, api::removeTestersFromBetaGroup(group->id, {tester->id}),
                   QStringLiteral("Removing %1 from \"%2\"").arg(tester->email, group->name)))
             return ExitFailure;
-    } else if (!call(context, api::deleteBetaTester(tester->id), QStringLiteral("Removing the tester %1").arg(tester->email))) {
+    } else if (!call(context, api::deleteBetaTester(tester->id),
+                     QStringLiteral("Removing the tester %1").arg(tester->email))) {
         return ExitFailure;
     }
     if (context.json())
         context.printJson(QJsonObject{{QStringLiteral("removed"), tester->id},
                                       {QStringLiteral("group"), group ? group->id : QString()}});
     else
-        context.out() << "Removed " << tester->email << (group ? QStringLiteral(" from \"%1\"").arg(group->name) : QString())
-                      << '\n';
+        context.out() << "Removed " << tester->email
+                      << (group ? QStringLiteral(" from \"%1\"").arg(group->name) : QString()) << '\n';
     return ExitOk;
 }
 
-int testersInvite(CliContext &context, const Parser &parser) {
+int testersInvite(CliContext &context, const Parser &parser)
+{
     const auto app = requireApp(context, parser, QStringLiteral("testflight testers invite"));
     if (!app)
         return ExitFailure;
     const auto tester = resolveTester(context, parser, *app);
     if (!tester)
         return ExitFailure;
-    if (!call(context, api::inviteBetaTester(app->id, tester->id), QStringLiteral("Inviting %1").arg(tester->email)))
+    if (!call(context, api::inviteBetaTester(app->id, tester->id),
+              QStringLiteral("Inviting %1").arg(tester->email)))
         return ExitFailure;
     if (context.json())
-        context.printJson(QJsonObject{{QStringLiteral("invited"), tester->id}, {QStringLiteral("email"), tester->email}});
+        context.printJson(
+            QJsonObject{{QStringLiteral("invited"), tester->id}, {QStringLiteral("email"), tester->email}});
     else
         context.out() << "Sent an invitation to " << tester->email << '\n';
     return ExitOk;
 }
 
-int testersImport(CliContext &context, const Parser &parser) {
+int testersImport(CliContext &context, const Parser &parser)
+{
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
         context.printError(QStringLiteral("testflight testers import needs one FILE.csv."));
@@ -535,7 +580,8 @@ int testersImport(CliContext &context, const Parser &parser) {
     if (!opt(parser, "group").isEmpty()) {
         defaultGroup = findGroup(opt(parser, "group"));
         if (defaultGroup.isEmpty()) {
-            context.printError(QStringLiteral("%1 has no beta group \"%2\".").arg(app->name, opt(parser, "group")));
+            context.printError(
+                QStringLiteral("%1 has no beta group \"%2\".").arg(app->name, opt(parser, "group")));
             return ExitFailure;
         }
     }
@@ -588,7 +634,8 @@ int testersImport(CliContext &context, const Parser &parser) {
             if (error.isEmpty())
                 context.out() << "line " << row.line << ": " << row.email << ": " << outcome << '\n';
             else
-                context.err() << "line " << row.line << ": " << (row.email.isEmpty() ? QStringLiteral("(no email)") : row.email)
+                context.err() << "line " << row.line << ": "
+                              << (row.email.isEmpty() ? QStringLiteral("(no email)") : row.email)
                               << ": skipped: " << error << Qt::endl;
         }
     }
@@ -601,7 +648,8 @@ int testersImport(CliContext &context, const Parser &parser) {
     return failedRows == 0 ? ExitOk : ExitFailure;
 }
 
-int testersExport(CliContext &context, const Parser &parser) {
+int testersExport(CliContext &context, const Parser &parser)
+{
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1) {
         context.printError(QStringLiteral("testflight testers export needs one FILE.csv."));
@@ -638,7 +686,8 @@ int testersExport(CliContext &context, const Parser &parser) {
         return ExitFailure;
     }
     if (context.json())
-        context.printJson(QJsonObject{{QStringLiteral("file"), files.first()}, {QStringLiteral("testers"), int(rows.size())}});
+        context.printJson(QJsonObject{{QStringLiteral("file"), files.first()},
+                                      {QStringLiteral("testers"), int(rows.size())}});
     else
         context.out() << "Wrote " << rows.size() << " testers to " << files.first() << '\n';
     return ExitOk;
@@ -646,9 +695,12 @@ int testersExport(CliContext &context, const Parser &parser) {
 
 // ---- distribution ----
 
-int assignOrUnassign(CliContext &context, const Parser &parser, bool assign) {
-    const QString command = assign ? QStringLiteral("testflight assign") : QStringLiteral("testflight unassign");
-    if (!requireOption(context, parser, "build", command) || !requireOption(context, parser, "group", command))
+int assignOrUnassign(CliContext &context, const Parser &parser, bool assign)
+{
+    const QString command =
+        assign ? QStringLiteral("testflight assign") : QStringLiteral("testflight unassign");
+    if (!requireOption(context, parser, "build", command) ||
+        !requireOption(context, parser, "group", command))
         return ExitUsage;
     const auto app = requireApp(context, parser, command);
     if (!app)
@@ -659,7 +711,8 @@ int assignOrUnassign(CliContext &context, const Parser &parser, bool assign) {
     const QString build = opt(parser, "build");
     if (assign && group->isInternalGroup && group->hasAccessToAllBuilds && !context.json())
         context.err() << "warning: \"" << group->name
-                      << "\" already has access to all builds; assigning a build there changes nothing." << Qt::endl;
+                      << "\" already has access to all builds; assigning a build there changes nothing."
+                      << Qt::endl;
     const auto request = assign ? api::addBuildsToBetaGroup(group->id, {build})
                                 : api::removeBuildsFromBetaGroup(group->id, {build});
     if (!call(context, request,
@@ -671,19 +724,21 @@ int assignOrUnassign(CliContext &context, const Parser &parser, bool assign) {
                                       {QStringLiteral("group"), group->id},
                                       {QStringLiteral("assigned"), assign}});
     else
-        context.out() << (assign ? "Added build " : "Removed build ") << build << (assign ? " to \"" : " from \"")
-                      << group->name << "\"\n";
+        context.out() << (assign ? "Added build " : "Removed build ") << build
+                      << (assign ? " to \"" : " from \"") << group->name << "\"\n";
     return ExitOk;
 }
 
-int notesSet(CliContext &context, const Parser &parser) {
+int notesSet(CliContext &context, const Parser &parser)
+{
     const QString command = QStringLiteral("testflight notes set");
     if (!requireOption(context, parser, "build", command) || !requireOption(context, parser, "text", command))
         return ExitUsage;
     const QString locale = opt(parser, "locale").isEmpty() ? QStringLiteral("en-US") : opt(parser, "locale");
     const QString text = opt(parser, "text");
     if (text.size() > api::BetaBuildLocalization::MaxWhatsNewLength) {
-        context.printError(QStringLiteral("What to Test has at most %1 characters.").arg(api::BetaBuildLocalization::MaxWhatsNewLength));
+        context.printError(QStringLiteral("What to Test has at most %1 characters.")
+                               .arg(api::BetaBuildLocalization::MaxWhatsNewLength));
         return ExitUsage;
     }
     const auto build = loadBuild(context, opt(parser, "build"));
@@ -706,7 +761,8 @@ int notesSet(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-int submit(CliContext &context, const Parser &parser) {
+int submit(CliContext &context, const Parser &parser)
+{
     if (!requireOption(context, parser, "build", QStringLiteral("testflight submit")))
         return ExitUsage;
     const auto build = loadBuild(context, opt(parser, "build"));
@@ -728,8 +784,8 @@ int submit(CliContext &context, const Parser &parser) {
     if (!submission)
         return ExitFailure;
     if (!context.json())
-        context.out() << "Submitted build " << build->build.version << ": " << stateText(submission->betaReviewState)
-                      << '\n';
+        context.out() << "Submitted build " << build->build.version << ": "
+                      << stateText(submission->betaReviewState) << '\n';
     if (parser.isSet(QStringLiteral("wait"))) {
         bool ok = false;
         const int timeout = opt(parser, "timeout").isEmpty() ? 600 : opt(parser, "timeout").toInt(&ok);
@@ -756,17 +812,20 @@ int submit(CliContext &context, const Parser &parser) {
         }
     }
     if (context.json())
-        context.printJson(QJsonObject{{QStringLiteral("id"), submission->id},
-                                      {QStringLiteral("build"), build->build.id},
-                                      {QStringLiteral("betaReviewState"), stateText(submission->betaReviewState)}});
+        context.printJson(
+            QJsonObject{{QStringLiteral("id"), submission->id},
+                        {QStringLiteral("build"), build->build.id},
+                        {QStringLiteral("betaReviewState"), stateText(submission->betaReviewState)}});
     return submission->betaReviewState == asc::BetaReviewState::REJECTED ? ExitFailure : ExitOk;
 }
 
-int notify(CliContext &context, const Parser &parser) {
+int notify(CliContext &context, const Parser &parser)
+{
     if (!requireOption(context, parser, "build", QStringLiteral("testflight notify")))
         return ExitUsage;
     const QString build = opt(parser, "build");
-    if (!call(context, api::notifyBetaTesters(build), QStringLiteral("Notifying the testers of build %1").arg(build)))
+    if (!call(context, api::notifyBetaTesters(build),
+              QStringLiteral("Notifying the testers of build %1").arg(build)))
         return ExitFailure;
     if (context.json())
         context.printJson(QJsonObject{{QStringLiteral("notified"), build}});
@@ -775,7 +834,8 @@ int notify(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-int expire(CliContext &context, const Parser &parser) {
+int expire(CliContext &context, const Parser &parser)
+{
     if (!requireOption(context, parser, "build", QStringLiteral("testflight expire")))
         return ExitUsage;
     const QString build = opt(parser, "build");
@@ -788,23 +848,31 @@ int expire(CliContext &context, const Parser &parser) {
     return ExitOk;
 }
 
-void appOption(Parser &parser) {
-    parser.addOption({QStringLiteral("app"), QStringLiteral("The app: bundle ID or App Store Connect app ID."),
+void appOption(Parser &parser)
+{
+    parser.addOption({QStringLiteral("app"),
+                      QStringLiteral("The app: bundle ID or App Store Connect app ID."),
                       QStringLiteral("BUNDLE_ID_OR_ID")});
 }
-void groupOption(Parser &parser, const QString &help) {
+void groupOption(Parser &parser, const QString &help)
+{
     parser.addOption({QStringLiteral("group"), help, QStringLiteral("NAME_OR_ID")});
 }
-void buildOption(Parser &parser) {
-    parser.addOption({QStringLiteral("build"), QStringLiteral("The build's App Store Connect ID."), QStringLiteral("ID")});
+void buildOption(Parser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("build"), QStringLiteral("The build's App Store Connect ID."), QStringLiteral("ID")});
 }
-void testerOptions(Parser &parser) {
-    parser.addOption({QStringLiteral("email"), QStringLiteral("The tester's email address."), QStringLiteral("EMAIL")});
+void testerOptions(Parser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("email"), QStringLiteral("The tester's email address."), QStringLiteral("EMAIL")});
     parser.addOption({QStringLiteral("id"), QStringLiteral("The tester's ID."), QStringLiteral("ID")});
 }
 
 Command make(QStringList words, const QString &summary, std::function<void(Parser &)> declare,
-             std::function<int(CliContext &, const Parser &)> run) {
+             std::function<int(CliContext &, const Parser &)> run)
+{
     Command command;
     command.words = QStringList{QStringLiteral("testflight")} + words;
     command.summary = summary;
@@ -819,86 +887,120 @@ Command make(QStringList words, const QString &summary, std::function<void(Parse
 
 } // namespace
 
-QList<Command> testflightCommands() {
+QList<Command> testflightCommands()
+{
     const auto w = [](const char *a, const char *b = nullptr) {
-        return b ? QStringList{QString::fromLatin1(a), QString::fromLatin1(b)} : QStringList{QString::fromLatin1(a)};
+        return b ? QStringList{QString::fromLatin1(a), QString::fromLatin1(b)}
+                 : QStringList{QString::fromLatin1(a)};
     };
     return {
-        make(w("builds", "list"),
-             QStringLiteral("Builds by version with beta states, review and groups (few requests, all pages)"), {},
-             buildsList),
-        make(w("groups", "list"), QStringLiteral("Beta groups with tester counts and public links"), {}, groupsList),
-        make(w("groups", "create"), QStringLiteral("Create a beta group (POST /v1/betaGroups)"),
-             [](Parser &parser) {
-                 parser.addOption({QStringLiteral("name"), QStringLiteral("The group's name."), QStringLiteral("NAME")});
-                 parser.addOption({QStringLiteral("internal"), QStringLiteral("An internal group (App Store Connect users).")});
-                 parser.addOption({QStringLiteral("all-builds"), QStringLiteral("Internal only: access to every build.")});
-                 parser.addOption({QStringLiteral("public-link"), QStringLiteral("External only: turn the public link on.")});
-                 parser.addOption({QStringLiteral("public-link-limit"), QStringLiteral("Limit the public link to N testers."),
-                                   QStringLiteral("N")});
-                 parser.addOption({QStringLiteral("no-feedback"), QStringLiteral("Turn tester feedback off.")});
-             },
-             groupsCreate),
-        make(w("groups", "delete"), QStringLiteral("Delete a beta group (its testers stay)"),
-             [](Parser &parser) { groupOption(parser, QStringLiteral("The group to delete.")); }, groupsDelete),
-        make(w("testers", "list"), QStringLiteral("Testers of the app or of one group"),
-             [](Parser &parser) { groupOption(parser, QStringLiteral("Only testers of this group.")); }, testersList),
-        make(w("testers", "add"), QStringLiteral("Add a tester to a group (POST /v1/betaTesters)"),
-             [](Parser &parser) {
-                 groupOption(parser, QStringLiteral("The group to add the tester to."));
-                 parser.addOption({QStringLiteral("email"), QStringLiteral("The tester's email."), QStringLiteral("EMAIL")});
-                 parser.addOption({QStringLiteral("first-name"), QStringLiteral("First name."), QStringLiteral("NAME")});
-                 parser.addOption({QStringLiteral("last-name"), QStringLiteral("Last name."), QStringLiteral("NAME")});
-             },
-             testersAdd),
-        make(w("testers", "remove"), QStringLiteral("Remove a tester from a group, or altogether without --group"),
-             [](Parser &parser) {
-                 testerOptions(parser);
-                 groupOption(parser, QStringLiteral("Remove from this group only."));
-             },
-             testersRemove),
-        make(w("testers", "invite"), QStringLiteral("Send a tester the invitation (POST /v1/betaTesterInvitations)"),
-             testerOptions, testersInvite),
-        make(w("testers", "import"), QStringLiteral("Import testers from FILE.csv (email, first name, last name, groups)"),
-             [](Parser &parser) {
-                 groupOption(parser, QStringLiteral("Group for rows that name none."));
-                 parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
-             },
-             testersImport),
-        make(w("testers", "export"), QStringLiteral("Export testers to FILE.csv"),
-             [](Parser &parser) {
-                 groupOption(parser, QStringLiteral("Only testers of this group."));
-                 parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file to write."));
-             },
-             testersExport),
-        make(w("assign"), QStringLiteral("Give a build to a beta group"),
-             [](Parser &parser) {
-                 buildOption(parser);
-                 groupOption(parser, QStringLiteral("The group."));
-             },
-             [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, true); }),
-        make(w("unassign"), QStringLiteral("Take a build away from a beta group"),
-             [](Parser &parser) {
-                 buildOption(parser);
-                 groupOption(parser, QStringLiteral("The group."));
-             },
-             [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, false); }),
-        make(w("notes", "set"), QStringLiteral("Set What to Test for a locale of a build"),
-             [](Parser &parser) {
-                 buildOption(parser);
-                 parser.addOption({QStringLiteral("locale"), QStringLiteral("Locale (default en-US)."), QStringLiteral("LOCALE")});
-                 parser.addOption({QStringLiteral("text"), QStringLiteral("The What to Test text."), QStringLiteral("TEXT")});
-             },
-             notesSet),
-        make(w("submit"), QStringLiteral("Submit a build for Beta App Review, checking it first"),
-             [](Parser &parser) {
-                 buildOption(parser);
-                 parser.addOption({QStringLiteral("wait"), QStringLiteral("Wait until the review is APPROVED or REJECTED.")});
-                 parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait (default 600)."),
-                                   QStringLiteral("S")});
-             },
-             submit),
-        make(w("notify"), QStringLiteral("Notify the testers that a build is available"), buildOption, notify),
+        make(
+            w("builds", "list"),
+            QStringLiteral("Builds by version with beta states, review and groups (few requests, all pages)"),
+            {}, buildsList),
+        make(w("groups", "list"), QStringLiteral("Beta groups with tester counts and public links"), {},
+             groupsList),
+        make(
+            w("groups", "create"), QStringLiteral("Create a beta group (POST /v1/betaGroups)"),
+            [](Parser &parser) {
+                parser.addOption(
+                    {QStringLiteral("name"), QStringLiteral("The group's name."), QStringLiteral("NAME")});
+                parser.addOption({QStringLiteral("internal"),
+                                  QStringLiteral("An internal group (App Store Connect users).")});
+                parser.addOption(
+                    {QStringLiteral("all-builds"), QStringLiteral("Internal only: access to every build.")});
+                parser.addOption({QStringLiteral("public-link"),
+                                  QStringLiteral("External only: turn the public link on.")});
+                parser.addOption({QStringLiteral("public-link-limit"),
+                                  QStringLiteral("Limit the public link to N testers."),
+                                  QStringLiteral("N")});
+                parser.addOption(
+                    {QStringLiteral("no-feedback"), QStringLiteral("Turn tester feedback off.")});
+            },
+            groupsCreate),
+        make(
+            w("groups", "delete"), QStringLiteral("Delete a beta group (its testers stay)"),
+            [](Parser &parser) { groupOption(parser, QStringLiteral("The group to delete.")); },
+            groupsDelete),
+        make(
+            w("testers", "list"), QStringLiteral("Testers of the app or of one group"),
+            [](Parser &parser) { groupOption(parser, QStringLiteral("Only testers of this group.")); },
+            testersList),
+        make(
+            w("testers", "add"), QStringLiteral("Add a tester to a group (POST /v1/betaTesters)"),
+            [](Parser &parser) {
+                groupOption(parser, QStringLiteral("The group to add the tester to."));
+                parser.addOption({QStringLiteral("email"), QStringLiteral("The tester's email."),
+                                  QStringLiteral("EMAIL")});
+                parser.addOption(
+                    {QStringLiteral("first-name"), QStringLiteral("First name."), QStringLiteral("NAME")});
+                parser.addOption(
+                    {QStringLiteral("last-name"), QStringLiteral("Last name."), QStringLiteral("NAME")});
+            },
+            testersAdd),
+        make(
+            w("testers", "remove"),
+            QStringLiteral("Remove a tester from a group, or altogether without --group"),
+            [](Parser &parser) {
+                testerOptions(parser);
+                groupOption(parser, QStringLiteral("Remove from this group only."));
+            },
+            testersRemove),
+        make(w("testers", "invite"),
+             QStringLiteral("Send a tester the invitation (POST /v1/betaTesterInvitations)"), testerOptions,
+             testersInvite),
+        make(
+            w("testers", "import"),
+            QStringLiteral("Import testers from FILE.csv (email, first name, last name, groups)"),
+            [](Parser &parser) {
+                groupOption(parser, QStringLiteral("Group for rows that name none."));
+                parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
+            },
+            testersImport),
+        make(
+            w("testers", "export"), QStringLiteral("Export testers to FILE.csv"),
+            [](Parser &parser) {
+                groupOption(parser, QStringLiteral("Only testers of this group."));
+                parser.addPositionalArgument(QStringLiteral("FILE.csv"),
+                                             QStringLiteral("The CSV file to write."));
+            },
+            testersExport),
+        make(
+            w("assign"), QStringLiteral("Give a build to a beta group"),
+            [](Parser &parser) {
+                buildOption(parser);
+                groupOption(parser, QStringLiteral("The group."));
+            },
+            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, true); }),
+        make(
+            w("unassign"), QStringLiteral("Take a build away from a beta group"),
+            [](Parser &parser) {
+                buildOption(parser);
+                groupOption(parser, QStringLiteral("The group."));
+            },
+            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, false); }),
+        make(
+            w("notes", "set"), QStringLiteral("Set What to Test for a locale of a build"),
+            [](Parser &parser) {
+                buildOption(parser);
+                parser.addOption({QStringLiteral("locale"), QStringLiteral("Locale (default en-US)."),
+                                  QStringLiteral("LOCALE")});
+                parser.addOption({QStringLiteral("text"), QStringLiteral("The What to Test text."),
+                                  QStringLiteral("TEXT")});
+            },
+            notesSet),
+        make(
+            w("submit"), QStringLiteral("Submit a build for Beta App Review, checking it first"),
+            [](Parser &parser) {
+                buildOption(parser);
+                parser.addOption({QStringLiteral("wait"),
+                                  QStringLiteral("Wait until the review is APPROVED or REJECTED.")});
+                parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait (default 600)."),
+                                  QStringLiteral("S")});
+            },
+            submit),
+        make(w("notify"), QStringLiteral("Notify the testers that a build is available"), buildOption,
+             notify),
         make(w("expire"), QStringLiteral("Expire a build (cannot be undone)"), buildOption, expire),
     };
 }

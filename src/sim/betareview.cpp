@@ -21,7 +21,8 @@ const QString kExternal = QStringLiteral("externalBuildState");
 const QString kInternal = QStringLiteral("internalBuildState");
 } // namespace
 
-QString initialInternalState(const Record &build) {
+QString initialInternalState(const Record &build)
+{
     const QString processing = build.attributes.value(QStringLiteral("processingState")).toString();
     if (build.attributes.value(QStringLiteral("expired")).toBool())
         return QStringLiteral("EXPIRED");
@@ -34,8 +35,10 @@ QString initialInternalState(const Record &build) {
     return QStringLiteral("READY_FOR_BETA_TESTING");
 }
 
-QString initialExternalState(const Record &build) {
-    if (build.attributes.value(QStringLiteral("buildAudienceType")).toString() == QLatin1String("INTERNAL_ONLY"))
+QString initialExternalState(const Record &build)
+{
+    if (build.attributes.value(QStringLiteral("buildAudienceType")).toString() ==
+        QLatin1String("INTERNAL_ONLY"))
         return QStringLiteral("NOT_APPLICABLE");
     const QString internal = initialInternalState(build);
     if (internal == QLatin1String("READY_FOR_BETA_TESTING"))
@@ -43,7 +46,8 @@ QString initialExternalState(const Record &build) {
     return internal;
 }
 
-Record makeBuildBetaDetail(const Record &build) {
+Record makeBuildBetaDetail(const Record &build)
+{
     Record detail;
     detail.type = kDetails;
     detail.id = build.id; // ASC gives a build's buildBetaDetail the build's id
@@ -59,9 +63,11 @@ BetaReview::BetaReview(Store &store, SimEvents &events, BetaReviewOptions option
     , m_store(store)
     , m_events(events)
     , m_options(options)
-    , m_random(options.randomSeed) {}
+    , m_random(options.randomSeed)
+{}
 
-void BetaReview::reconcile() {
+void BetaReview::reconcile()
+{
     bool changed = false;
     for (const Record *build : m_store.all(kBuilds)) {
         if (m_store.related(*build, QStringLiteral("buildBetaDetail")).isEmpty()) {
@@ -78,7 +84,8 @@ void BetaReview::reconcile() {
         emit storeChanged();
 }
 
-void BetaReview::ensureDetail(const QString &buildId) {
+void BetaReview::ensureDetail(const QString &buildId)
+{
     const Record *build = m_store.find(kBuilds, buildId);
     if (build && !detailOf(buildId)) {
         m_store.put(makeBuildBetaDetail(*build));
@@ -86,7 +93,8 @@ void BetaReview::ensureDetail(const QString &buildId) {
     }
 }
 
-const Record *BetaReview::detailOf(const QString &buildId) const {
+const Record *BetaReview::detailOf(const QString &buildId) const
+{
     const Record *build = m_store.find(kBuilds, buildId);
     if (!build)
         return nullptr;
@@ -94,13 +102,14 @@ const Record *BetaReview::detailOf(const QString &buildId) const {
     return details.isEmpty() ? nullptr : details.first();
 }
 
-QString BetaReview::submit(const QString &buildId) {
+QString BetaReview::submit(const QString &buildId)
+{
     Record submission;
     submission.type = kSubmissions;
     submission.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    submission.attributes = QJsonObject{
-        {kReviewState, QStringLiteral("WAITING_FOR_REVIEW")},
-        {QStringLiteral("submittedDate"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    submission.attributes =
+        QJsonObject{{kReviewState, QStringLiteral("WAITING_FOR_REVIEW")},
+                    {QStringLiteral("submittedDate"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
     submission.relationships.insert(QStringLiteral("build"), {buildId});
     const QString id = submission.id;
     m_store.put(std::move(submission));
@@ -111,12 +120,14 @@ QString BetaReview::submit(const QString &buildId) {
     return id;
 }
 
-void BetaReview::schedule(const QString &submissionId) {
+void BetaReview::schedule(const QString &submissionId)
+{
     QTimer::singleShot(std::max(0, m_options.reviewSeconds) * 1000, this,
                        [this, submissionId] { advance(submissionId); });
 }
 
-void BetaReview::advance(const QString &submissionId) {
+void BetaReview::advance(const QString &submissionId)
+{
     const Record *submission = m_store.find(kSubmissions, submissionId);
     if (!submission)
         return;
@@ -133,18 +144,21 @@ void BetaReview::advance(const QString &submissionId) {
         changed.attributes.insert(kReviewState,
                                   rejected ? QStringLiteral("REJECTED") : QStringLiteral("APPROVED"));
         m_store.put(std::move(changed));
-        setExternalState(buildId, rejected ? QStringLiteral("BETA_REJECTED") : QStringLiteral("BETA_APPROVED"));
+        setExternalState(buildId,
+                         rejected ? QStringLiteral("BETA_REJECTED") : QStringLiteral("BETA_APPROVED"));
         if (!rejected && isInExternalGroup(buildId))
             setExternalState(buildId, QStringLiteral("IN_BETA_TESTING"));
     } else {
         return;
     }
-    qCInfo(lcSim).noquote() << "beta review" << submissionId << "of build" << buildId << "→"
-                            << m_store.find(kSubmissions, submissionId)->attributes.value(kReviewState).toString();
+    qCInfo(lcSim).noquote()
+        << "beta review" << submissionId << "of build" << buildId << "→"
+        << m_store.find(kSubmissions, submissionId)->attributes.value(kReviewState).toString();
     emit storeChanged();
 }
 
-void BetaReview::setExternalState(const QString &buildId, const QString &state) {
+void BetaReview::setExternalState(const QString &buildId, const QString &state)
+{
     const Record *detail = detailOf(buildId);
     if (!detail) {
         ensureDetail(buildId);
@@ -167,7 +181,8 @@ void BetaReview::setExternalState(const QString &buildId, const QString &state) 
                                           {QStringLiteral("oldExternalBuildState"), old}}});
 }
 
-void BetaReview::setInternalState(const QString &buildId, const QString &state) {
+void BetaReview::setInternalState(const QString &buildId, const QString &state)
+{
     const Record *detail = detailOf(buildId);
     if (!detail || detail->attributes.value(kInternal).toString() == state)
         return;
@@ -176,7 +191,8 @@ void BetaReview::setInternalState(const QString &buildId, const QString &state) 
     m_store.put(std::move(changed));
 }
 
-bool BetaReview::isInExternalGroup(const QString &buildId) const {
+bool BetaReview::isInExternalGroup(const QString &buildId) const
+{
     const Record *build = m_store.find(kBuilds, buildId);
     if (!build)
         return false;
@@ -187,13 +203,15 @@ bool BetaReview::isInExternalGroup(const QString &buildId) const {
     return false;
 }
 
-void BetaReview::buildJoinedExternalGroup(const QString &buildId) {
+void BetaReview::buildJoinedExternalGroup(const QString &buildId)
+{
     const Record *detail = detailOf(buildId);
     if (detail && detail->attributes.value(kExternal).toString() == QLatin1String("BETA_APPROVED"))
         setExternalState(buildId, QStringLiteral("IN_BETA_TESTING"));
 }
 
-void BetaReview::buildExpired(const QString &buildId) {
+void BetaReview::buildExpired(const QString &buildId)
+{
     setInternalState(buildId, QStringLiteral("EXPIRED"));
     const Record *detail = detailOf(buildId);
     if (detail && detail->attributes.value(kExternal).toString() != QLatin1String("NOT_APPLICABLE"))

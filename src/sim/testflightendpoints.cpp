@@ -31,29 +31,35 @@ const QString kNotifications = QStringLiteral("buildBetaNotifications");
 // Simulator-only attribute (never rendered): when testers were last told about a build.
 const QString kNotified = QStringLiteral("_notifiedDate");
 
-QString newId() {
+QString newId()
+{
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QString isoNow() {
+QString isoNow()
+{
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
-QString appOf(const Store &store, const Record &record) {
+QString appOf(const Store &store, const Record &record)
+{
     return store.relatedIds(record, QStringLiteral("app")).value(0);
 }
 
-bool isValidEmail(const QString &email) {
+bool isValidEmail(const QString &email)
+{
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
     return pattern.match(email).hasMatch();
 }
 
-bool isValidLocale(const QString &locale) {
+bool isValidLocale(const QString &locale)
+{
     static const QRegularExpression pattern(QStringLiteral("^[a-z]{2,3}(-[A-Za-z0-9]{2,4})?$"));
     return pattern.match(locale).hasMatch();
 }
 
-ApiError notFoundRelated(const QString &relationship, const QString &type, const QString &id) {
+ApiError notFoundRelated(const QString &relationship, const QString &type, const QString &id)
+{
     ApiError error = body::entityError(
         404, QStringLiteral("NOT_FOUND"), QStringLiteral("The specified resource does not exist"),
         QStringLiteral("There is no resource of type '%1' with id '%2'.").arg(type, id),
@@ -62,7 +68,8 @@ ApiError notFoundRelated(const QString &relationship, const QString &type, const
 }
 
 // Checks optional boolean/integer attributes of a write body.
-bool checkBool(const QJsonObject &attributes, const QString &name, QList<ApiError> *errors) {
+bool checkBool(const QJsonObject &attributes, const QString &name, QList<ApiError> *errors)
+{
     const QJsonValue value = attributes.value(name);
     if (value.isUndefined() || value.isNull() || value.isBool())
         return true;
@@ -70,7 +77,8 @@ bool checkBool(const QJsonObject &attributes, const QString &name, QList<ApiErro
     return false;
 }
 
-QString publicLinkId() {
+QString publicLinkId()
+{
     static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     QString id;
     const QByteArray random = QUuid::createUuid().toRfc4122();
@@ -79,12 +87,14 @@ QString publicLinkId() {
     return id;
 }
 
-void applyPublicLink(QJsonObject &attributes) {
+void applyPublicLink(QJsonObject &attributes)
+{
     if (attributes.value(QStringLiteral("publicLinkEnabled")).toBool()) {
         if (attributes.value(QStringLiteral("publicLinkId")).toString().isEmpty()) {
             const QString id = publicLinkId();
             attributes.insert(QStringLiteral("publicLinkId"), id);
-            attributes.insert(QStringLiteral("publicLink"), QStringLiteral("https://testflight.apple.com/join/") + id);
+            attributes.insert(QStringLiteral("publicLink"),
+                              QStringLiteral("https://testflight.apple.com/join/") + id);
         }
     } else {
         attributes.remove(QStringLiteral("publicLinkId"));
@@ -93,15 +103,17 @@ void applyPublicLink(QJsonObject &attributes) {
 }
 
 // Validates the group attributes shared by create and update; `group` holds the merged result.
-void checkGroupAttributes(const QJsonObject &sent, const QJsonObject &group, QList<ApiError> *errors) {
-    for (const char *name : {"isInternalGroup", "hasAccessToAllBuilds", "publicLinkEnabled", "publicLinkLimitEnabled",
-                             "feedbackEnabled", "iosBuildsAvailableForAppleSiliconMac",
-                             "iosBuildsAvailableForAppleVision"})
+void checkGroupAttributes(const QJsonObject &sent, const QJsonObject &group, QList<ApiError> *errors)
+{
+    for (const char *name :
+         {"isInternalGroup", "hasAccessToAllBuilds", "publicLinkEnabled", "publicLinkLimitEnabled",
+          "feedbackEnabled", "iosBuildsAvailableForAppleSiliconMac", "iosBuildsAvailableForAppleVision"})
         checkBool(sent, QString::fromLatin1(name), errors);
     if (sent.contains(QStringLiteral("name"))) {
         const QString name = sent.value(QStringLiteral("name")).toString().trimmed();
         if (name.isEmpty())
-            errors->append(body::attributeInvalid(QStringLiteral("name"), QStringLiteral("The group needs a name.")));
+            errors->append(
+                body::attributeInvalid(QStringLiteral("name"), QStringLiteral("The group needs a name.")));
         else if (name.size() > 50)
             errors->append(body::attributeInvalid(QStringLiteral("name"),
                                                   QStringLiteral("A group name has at most 50 characters.")));
@@ -112,7 +124,8 @@ void checkGroupAttributes(const QJsonObject &sent, const QJsonObject &group, QLi
         if (!limit.isDouble() || n < 1 || n > MaxPublicLinkLimit || n != std::floor(n))
             errors->append(body::attributeInvalid(
                 QStringLiteral("publicLinkLimit"),
-                QStringLiteral("The public link limit must be a whole number from 1 to %1.").arg(MaxPublicLinkLimit)));
+                QStringLiteral("The public link limit must be a whole number from 1 to %1.")
+                    .arg(MaxPublicLinkLimit)));
     }
     const bool internal = group.value(QStringLiteral("isInternalGroup")).toBool();
     if (internal && group.value(QStringLiteral("publicLinkEnabled")).toBool())
@@ -120,9 +133,10 @@ void checkGroupAttributes(const QJsonObject &sent, const QJsonObject &group, QLi
                                            QStringLiteral("Internal groups cannot have a public link."),
                                            QStringLiteral("/data/attributes/publicLinkEnabled")));
     if (!internal && group.value(QStringLiteral("hasAccessToAllBuilds")).toBool())
-        errors->append(body::stateConflict(QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID"),
-                                           QStringLiteral("Only internal groups can have access to all builds."),
-                                           QStringLiteral("/data/attributes/hasAccessToAllBuilds")));
+        errors->append(
+            body::stateConflict(QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID"),
+                                QStringLiteral("Only internal groups can have access to all builds."),
+                                QStringLiteral("/data/attributes/hasAccessToAllBuilds")));
 }
 
 } // namespace
@@ -130,17 +144,20 @@ void checkGroupAttributes(const QJsonObject &sent, const QJsonObject &group, QLi
 TestFlightArea::TestFlightArea(Store &store, SimEvents &events, BetaReviewOptions options, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_review(store, events, options) {
+    , m_review(store, events, options)
+{
     connect(&m_review, &BetaReview::storeChanged, this, &TestFlightArea::storeChanged);
     connect(&events, &SimEvents::published, this, &TestFlightArea::onEvent);
     m_review.reconcile();
 }
 
-void TestFlightArea::changed() {
+void TestFlightArea::changed()
+{
     emit storeChanged();
 }
 
-void TestFlightArea::onEvent(const SimEvent &event) {
+void TestFlightArea::onEvent(const SimEvent &event)
+{
     // A finished upload makes a build; give it its buildBetaDetail at once.
     if (event.type != asc::WebhookEventType::BUILD_UPLOAD_STATE_UPDATED ||
         event.attributes.value(QStringLiteral("newState")).toString() != QLatin1String("COMPLETE"))
@@ -152,13 +169,15 @@ void TestFlightArea::onEvent(const SimEvent &event) {
     }
 }
 
-http::HttpResponse TestFlightArea::single(const ApiRequest &request, const Record &record, int status) {
+http::HttpResponse TestFlightArea::single(const ApiRequest &request, const Record &record, int status)
+{
     const DocumentBuilder builder(m_store, m_resources->catalog(), request.operation, request.query,
                                   request.baseUrl);
     return jsonResponse(status, builder.single(record, builder.resourceUrl(record)));
 }
 
-void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resources) {
+void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resources)
+{
     m_resources = &resources;
     auto bind = [this](http::HttpResponse (TestFlightArea::*method)(const ApiRequest &)) {
         return [this, method](const ApiRequest &request) { return (this->*method)(request); };
@@ -176,19 +195,21 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
                resources.instance(kGroups));
     router.get(QStringLiteral("/v1/apps/{id}/betaGroups"), QStringLiteral("apps_betaGroups_getToManyRelated"),
                kGroups, resources.toManyRelated(kApps, kGroups));
-    router.get(QStringLiteral("/v1/betaGroups/{id}/builds"), QStringLiteral("betaGroups_builds_getToManyRelated"),
-               kBuilds, resources.toManyRelated(kGroups, kBuilds));
+    router.get(QStringLiteral("/v1/betaGroups/{id}/builds"),
+               QStringLiteral("betaGroups_builds_getToManyRelated"), kBuilds,
+               resources.toManyRelated(kGroups, kBuilds));
     router.get(QStringLiteral("/v1/betaGroups/{id}/betaTesters"),
                QStringLiteral("betaGroups_betaTesters_getToManyRelated"), kTesters,
                resources.toManyRelated(kGroups, kTesters));
     write("POST", QStringLiteral("/v1/betaGroups"), QStringLiteral("betaGroups_createInstance"), kGroups,
           bind(&TestFlightArea::createGroup));
-    write("PATCH", QStringLiteral("/v1/betaGroups/{id}"), QStringLiteral("betaGroups_updateInstance"), kGroups,
-          bind(&TestFlightArea::updateGroup));
-    write("DELETE", QStringLiteral("/v1/betaGroups/{id}"), QStringLiteral("betaGroups_deleteInstance"), kGroups,
-          bind(&TestFlightArea::deleteGroup), false);
+    write("PATCH", QStringLiteral("/v1/betaGroups/{id}"), QStringLiteral("betaGroups_updateInstance"),
+          kGroups, bind(&TestFlightArea::updateGroup));
+    write("DELETE", QStringLiteral("/v1/betaGroups/{id}"), QStringLiteral("betaGroups_deleteInstance"),
+          kGroups, bind(&TestFlightArea::deleteGroup), false);
     write("POST", QStringLiteral("/v1/betaGroups/{id}/relationships/builds"),
-          QStringLiteral("betaGroups_builds_createToManyRelationship"), kGroups, bind(&TestFlightArea::addGroupBuilds));
+          QStringLiteral("betaGroups_builds_createToManyRelationship"), kGroups,
+          bind(&TestFlightArea::addGroupBuilds));
     write("DELETE", QStringLiteral("/v1/betaGroups/{id}/relationships/builds"),
           QStringLiteral("betaGroups_builds_deleteToManyRelationship"), kGroups,
           bind(&TestFlightArea::removeGroupBuilds));
@@ -206,20 +227,22 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
                resources.instance(kTesters));
     write("POST", QStringLiteral("/v1/betaTesters"), QStringLiteral("betaTesters_createInstance"), kTesters,
           bind(&TestFlightArea::createTester));
-    write("DELETE", QStringLiteral("/v1/betaTesters/{id}"), QStringLiteral("betaTesters_deleteInstance"), kTesters,
-          bind(&TestFlightArea::deleteTester), false);
+    write("DELETE", QStringLiteral("/v1/betaTesters/{id}"), QStringLiteral("betaTesters_deleteInstance"),
+          kTesters, bind(&TestFlightArea::deleteTester), false);
     write("POST", QStringLiteral("/v1/betaTesters/{id}/relationships/betaGroups"),
           QStringLiteral("betaTesters_betaGroups_createToManyRelationship"), kTesters,
           bind(&TestFlightArea::addTesterGroups));
     write("DELETE", QStringLiteral("/v1/betaTesters/{id}/relationships/betaGroups"),
           QStringLiteral("betaTesters_betaGroups_deleteToManyRelationship"), kTesters,
           bind(&TestFlightArea::removeTesterGroups));
-    write("POST", QStringLiteral("/v1/betaTesterInvitations"), QStringLiteral("betaTesterInvitations_createInstance"),
-          kInvitations, bind(&TestFlightArea::createInvitation));
+    write("POST", QStringLiteral("/v1/betaTesterInvitations"),
+          QStringLiteral("betaTesterInvitations_createInstance"), kInvitations,
+          bind(&TestFlightArea::createInvitation));
 
     // What to Test
-    router.get(QStringLiteral("/v1/betaBuildLocalizations"), QStringLiteral("betaBuildLocalizations_getCollection"),
-               kLocalizations, resources.collection(kLocalizations));
+    router.get(QStringLiteral("/v1/betaBuildLocalizations"),
+               QStringLiteral("betaBuildLocalizations_getCollection"), kLocalizations,
+               resources.collection(kLocalizations));
     router.get(QStringLiteral("/v1/betaBuildLocalizations/{id}"),
                QStringLiteral("betaBuildLocalizations_getInstance"), kLocalizations,
                resources.instance(kLocalizations));
@@ -237,15 +260,17 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
           bind(&TestFlightArea::deleteLocalization), false);
 
     // Build beta details
-    router.get(QStringLiteral("/v1/buildBetaDetails"), QStringLiteral("buildBetaDetails_getCollection"), kDetails,
-               resources.collection(kDetails));
+    router.get(QStringLiteral("/v1/buildBetaDetails"), QStringLiteral("buildBetaDetails_getCollection"),
+               kDetails, resources.collection(kDetails));
     router.get(QStringLiteral("/v1/buildBetaDetails/{id}"), QStringLiteral("buildBetaDetails_getInstance"),
                kDetails, resources.instance(kDetails));
     router.get(QStringLiteral("/v1/builds/{id}/buildBetaDetail"),
                QStringLiteral("builds_buildBetaDetail_getToOneRelated"), kDetails,
-               [this](const ApiRequest &request) { return toOneRelated(request, QStringLiteral("buildBetaDetail")); });
-    write("PATCH", QStringLiteral("/v1/buildBetaDetails/{id}"), QStringLiteral("buildBetaDetails_updateInstance"),
-          kDetails, bind(&TestFlightArea::updateDetail));
+               [this](const ApiRequest &request) {
+                   return toOneRelated(request, QStringLiteral("buildBetaDetail"));
+               });
+    write("PATCH", QStringLiteral("/v1/buildBetaDetails/{id}"),
+          QStringLiteral("buildBetaDetails_updateInstance"), kDetails, bind(&TestFlightArea::updateDetail));
 
     // Beta App Review
     router.get(QStringLiteral("/v1/betaAppReviewSubmissions"),
@@ -264,12 +289,14 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
           bind(&TestFlightArea::createSubmission));
 
     // Notifications, builds
-    write("POST", QStringLiteral("/v1/buildBetaNotifications"), QStringLiteral("buildBetaNotifications_createInstance"),
-          kNotifications, bind(&TestFlightArea::createNotification));
+    write("POST", QStringLiteral("/v1/buildBetaNotifications"),
+          QStringLiteral("buildBetaNotifications_createInstance"), kNotifications,
+          bind(&TestFlightArea::createNotification));
     write("PATCH", QStringLiteral("/v1/builds/{id}"), QStringLiteral("builds_updateInstance"), kBuilds,
           bind(&TestFlightArea::updateBuild));
     write("POST", QStringLiteral("/v1/builds/{id}/relationships/betaGroups"),
-          QStringLiteral("builds_betaGroups_createToManyRelationship"), kBuilds, bind(&TestFlightArea::addBuildGroups));
+          QStringLiteral("builds_betaGroups_createToManyRelationship"), kBuilds,
+          bind(&TestFlightArea::addBuildGroups));
     write("DELETE", QStringLiteral("/v1/builds/{id}/relationships/betaGroups"),
           QStringLiteral("builds_betaGroups_deleteToManyRelationship"), kBuilds,
           bind(&TestFlightArea::removeBuildGroups));
@@ -277,7 +304,8 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
 
 // ---- groups ----
 
-http::HttpResponse TestFlightArea::createGroup(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createGroup(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kGroups, {}, &errors);
     if (!data)
@@ -309,11 +337,12 @@ http::HttpResponse TestFlightArea::createGroup(const ApiRequest &request) {
         return errorResponse(notFoundRelated(QStringLiteral("app"), kApps, appId));
     for (const Record *group : m_store.all(kGroups)) {
         if (appOf(m_store, *group) == appId &&
-            group->attributes.value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) == 0)
-            return errorResponse(body::stateConflict(
-                QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE"),
-                QStringLiteral("The app already has a group named '%1'.").arg(name),
-                QStringLiteral("/data/attributes/name")));
+            group->attributes.value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) ==
+                0)
+            return errorResponse(
+                body::stateConflict(QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE"),
+                                    QStringLiteral("The app already has a group named '%1'.").arg(name),
+                                    QStringLiteral("/data/attributes/name")));
     }
     applyPublicLink(attributes);
     Record group;
@@ -342,7 +371,8 @@ http::HttpResponse TestFlightArea::createGroup(const ApiRequest &request) {
     return single(request, *m_store.find(kGroups, groupId), 201);
 }
 
-http::HttpResponse TestFlightArea::updateGroup(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::updateGroup(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     const Record *group = m_store.find(kGroups, id);
     if (!group)
@@ -369,8 +399,9 @@ http::HttpResponse TestFlightArea::updateGroup(const ApiRequest &request) {
         }
         if (it.value().isNull())
             continue;
-        updated.attributes.insert(it.key(), it.key() == QLatin1String("name") ? QJsonValue(it.value().toString().trimmed())
-                                                                             : it.value());
+        updated.attributes.insert(it.key(), it.key() == QLatin1String("name")
+                                                ? QJsonValue(it.value().toString().trimmed())
+                                                : it.value());
     }
     checkGroupAttributes(sent, updated.attributes, &errors);
     if (!errors.isEmpty())
@@ -378,11 +409,12 @@ http::HttpResponse TestFlightArea::updateGroup(const ApiRequest &request) {
     const QString name = updated.attributes.value(QStringLiteral("name")).toString();
     for (const Record *other : m_store.all(kGroups)) {
         if (other->id != id && appOf(m_store, *other) == appOf(m_store, *group) &&
-            other->attributes.value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) == 0)
-            return errorResponse(body::stateConflict(
-                QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE"),
-                QStringLiteral("The app already has a group named '%1'.").arg(name),
-                QStringLiteral("/data/attributes/name")));
+            other->attributes.value(QStringLiteral("name")).toString().compare(name, Qt::CaseInsensitive) ==
+                0)
+            return errorResponse(
+                body::stateConflict(QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE"),
+                                    QStringLiteral("The app already has a group named '%1'.").arg(name),
+                                    QStringLiteral("/data/attributes/name")));
     }
     applyPublicLink(updated.attributes);
     m_store.put(std::move(updated));
@@ -390,7 +422,8 @@ http::HttpResponse TestFlightArea::updateGroup(const ApiRequest &request) {
     return single(request, *m_store.find(kGroups, id), 200);
 }
 
-http::HttpResponse TestFlightArea::deleteGroup(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::deleteGroup(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.remove(kGroups, id))
         return errorResponse(errors::resourceNotFound(kGroups, id));
@@ -398,8 +431,9 @@ http::HttpResponse TestFlightArea::deleteGroup(const ApiRequest &request) {
     return http::HttpResponse::empty(204);
 }
 
-http::HttpResponse TestFlightArea::linkBuildsAndGroups(const QStringList &buildIds, const QStringList &groupIds,
-                                                       bool add) {
+http::HttpResponse TestFlightArea::linkBuildsAndGroups(const QStringList &buildIds,
+                                                       const QStringList &groupIds, bool add)
+{
     QList<const Record *> builds;
     QList<const Record *> groups;
     for (const QString &id : buildIds) {
@@ -424,7 +458,8 @@ http::HttpResponse TestFlightArea::linkBuildsAndGroups(const QStringList &buildI
                         QStringLiteral("ENTITY_ERROR.RELATIONSHIP.INVALID"),
                         QStringLiteral("Build %1 belongs to another app than the group '%2'.")
                             .arg(version, group->attributes.value(QStringLiteral("name")).toString())));
-                if (build->attributes.value(QStringLiteral("processingState")).toString() != QLatin1String("VALID") ||
+                if (build->attributes.value(QStringLiteral("processingState")).toString() !=
+                        QLatin1String("VALID") ||
                     build->attributes.value(QStringLiteral("expired")).toBool())
                     return errorResponse(body::stateConflict(
                         QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
@@ -464,8 +499,9 @@ http::HttpResponse TestFlightArea::linkBuildsAndGroups(const QStringList &buildI
     return http::HttpResponse::empty(204);
 }
 
-http::HttpResponse TestFlightArea::linkTestersAndGroups(const QStringList &testerIds, const QStringList &groupIds,
-                                                        bool add) {
+http::HttpResponse TestFlightArea::linkTestersAndGroups(const QStringList &testerIds,
+                                                        const QStringList &groupIds, bool add)
+{
     for (const QString &id : testerIds) {
         if (!m_store.find(kTesters, id))
             return errorResponse(notFoundRelated(kTesters, kTesters, id));
@@ -502,7 +538,8 @@ http::HttpResponse TestFlightArea::linkTestersAndGroups(const QStringList &teste
     return http::HttpResponse::empty(204);
 }
 
-http::HttpResponse TestFlightArea::addGroupBuilds(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::addGroupBuilds(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kGroups, id))
         return errorResponse(errors::resourceNotFound(kGroups, id));
@@ -511,7 +548,8 @@ http::HttpResponse TestFlightArea::addGroupBuilds(const ApiRequest &request) {
     return ids ? linkBuildsAndGroups(*ids, {id}, true) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::removeGroupBuilds(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::removeGroupBuilds(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kGroups, id))
         return errorResponse(errors::resourceNotFound(kGroups, id));
@@ -520,7 +558,8 @@ http::HttpResponse TestFlightArea::removeGroupBuilds(const ApiRequest &request) 
     return ids ? linkBuildsAndGroups(*ids, {id}, false) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::addBuildGroups(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::addBuildGroups(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kBuilds, id))
         return errorResponse(errors::resourceNotFound(kBuilds, id));
@@ -529,7 +568,8 @@ http::HttpResponse TestFlightArea::addBuildGroups(const ApiRequest &request) {
     return ids ? linkBuildsAndGroups({id}, *ids, true) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::removeBuildGroups(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::removeBuildGroups(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kBuilds, id))
         return errorResponse(errors::resourceNotFound(kBuilds, id));
@@ -538,7 +578,8 @@ http::HttpResponse TestFlightArea::removeBuildGroups(const ApiRequest &request) 
     return ids ? linkBuildsAndGroups({id}, *ids, false) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::addGroupTesters(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::addGroupTesters(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kGroups, id))
         return errorResponse(errors::resourceNotFound(kGroups, id));
@@ -547,7 +588,8 @@ http::HttpResponse TestFlightArea::addGroupTesters(const ApiRequest &request) {
     return ids ? linkTestersAndGroups(*ids, {id}, true) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::removeGroupTesters(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::removeGroupTesters(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kGroups, id))
         return errorResponse(errors::resourceNotFound(kGroups, id));
@@ -558,7 +600,8 @@ http::HttpResponse TestFlightArea::removeGroupTesters(const ApiRequest &request)
 
 // ---- testers ----
 
-http::HttpResponse TestFlightArea::createTester(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createTester(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kTesters, {}, &errors);
     if (!data)
@@ -568,8 +611,8 @@ http::HttpResponse TestFlightArea::createTester(const ApiRequest &request) {
     if (email.isEmpty())
         errors.append(body::attributeRequired(QStringLiteral("email")));
     else if (!isValidEmail(email))
-        errors.append(body::attributeInvalid(QStringLiteral("email"),
-                                             QStringLiteral("'%1' is not a valid email address.").arg(email)));
+        errors.append(body::attributeInvalid(
+            QStringLiteral("email"), QStringLiteral("'%1' is not a valid email address.").arg(email)));
     const QStringList groupIds = body::toManyIds(*data, kGroups, kGroups, &errors);
     const QStringList buildIds = body::toManyIds(*data, kBuilds, kBuilds, &errors);
     if (errors.isEmpty() && groupIds.isEmpty() && buildIds.isEmpty())
@@ -591,23 +634,27 @@ http::HttpResponse TestFlightArea::createTester(const ApiRequest &request) {
     }
     appIds.removeDuplicates();
     for (const Record *tester : m_store.all(kTesters)) {
-        if (tester->attributes.value(QStringLiteral("email")).toString().compare(email, Qt::CaseInsensitive) == 0)
+        if (tester->attributes.value(QStringLiteral("email"))
+                .toString()
+                .compare(email, Qt::CaseInsensitive) == 0)
             return errorResponse(body::stateConflict(
                 QStringLiteral("ENTITY_ERROR.ATTRIBUTE.INVALID.DUPLICATE"),
-                QStringLiteral("A tester with the email %1 already exists (id %2); add that tester to the group "
-                               "instead.")
+                QStringLiteral(
+                    "A tester with the email %1 already exists (id %2); add that tester to the group "
+                    "instead.")
                     .arg(email, tester->id),
                 QStringLiteral("/data/attributes/email")));
     }
     Record tester;
     tester.type = kTesters;
     tester.id = newId();
-    tester.attributes = QJsonObject{{QStringLiteral("firstName"), sent.value(QStringLiteral("firstName")).toString()},
-                                    {QStringLiteral("lastName"), sent.value(QStringLiteral("lastName")).toString()},
-                                    {QStringLiteral("email"), email},
-                                    {QStringLiteral("inviteType"), QStringLiteral("EMAIL")},
-                                    {QStringLiteral("state"), QStringLiteral("INVITED")},
-                                    {QStringLiteral("appDevices"), QJsonArray()}};
+    tester.attributes =
+        QJsonObject{{QStringLiteral("firstName"), sent.value(QStringLiteral("firstName")).toString()},
+                    {QStringLiteral("lastName"), sent.value(QStringLiteral("lastName")).toString()},
+                    {QStringLiteral("email"), email},
+                    {QStringLiteral("inviteType"), QStringLiteral("EMAIL")},
+                    {QStringLiteral("state"), QStringLiteral("INVITED")},
+                    {QStringLiteral("appDevices"), QJsonArray()}};
     tester.relationships.insert(kApps, appIds);
     tester.relationships.insert(kBuilds, buildIds);
     const QString testerId = tester.id;
@@ -618,7 +665,8 @@ http::HttpResponse TestFlightArea::createTester(const ApiRequest &request) {
     return single(request, *m_store.find(kTesters, testerId), 201);
 }
 
-http::HttpResponse TestFlightArea::deleteTester(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::deleteTester(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kTesters, id))
         return errorResponse(errors::resourceNotFound(kTesters, id));
@@ -636,7 +684,8 @@ http::HttpResponse TestFlightArea::deleteTester(const ApiRequest &request) {
     return http::HttpResponse::empty(204);
 }
 
-http::HttpResponse TestFlightArea::addTesterGroups(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::addTesterGroups(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kTesters, id))
         return errorResponse(errors::resourceNotFound(kTesters, id));
@@ -645,7 +694,8 @@ http::HttpResponse TestFlightArea::addTesterGroups(const ApiRequest &request) {
     return ids ? linkTestersAndGroups({id}, *ids, true) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::removeTesterGroups(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::removeTesterGroups(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.find(kTesters, id))
         return errorResponse(errors::resourceNotFound(kTesters, id));
@@ -654,7 +704,8 @@ http::HttpResponse TestFlightArea::removeTesterGroups(const ApiRequest &request)
     return ids ? linkTestersAndGroups({id}, *ids, false) : errorResponse(errors);
 }
 
-http::HttpResponse TestFlightArea::createInvitation(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createInvitation(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kInvitations, {}, &errors);
     if (!data)
@@ -675,7 +726,8 @@ http::HttpResponse TestFlightArea::createInvitation(const ApiRequest &request) {
                 .arg(tester->attributes.value(QStringLiteral("email")).toString())));
     Record updated = *tester;
     const QString state = updated.attributes.value(QStringLiteral("state")).toString();
-    if (state == QLatin1String("NOT_INVITED") || state == QLatin1String("REVOKED") || state == QLatin1String("INVITED"))
+    if (state == QLatin1String("NOT_INVITED") || state == QLatin1String("REVOKED") ||
+        state == QLatin1String("INVITED"))
         updated.attributes.insert(QStringLiteral("state"), QStringLiteral("INVITED"));
     m_store.put(std::move(updated));
     Record invitation;
@@ -689,7 +741,8 @@ http::HttpResponse TestFlightArea::createInvitation(const ApiRequest &request) {
 
 // ---- What to Test ----
 
-http::HttpResponse TestFlightArea::createLocalization(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createLocalization(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kLocalizations, {}, &errors);
     if (!data)
@@ -699,13 +752,13 @@ http::HttpResponse TestFlightArea::createLocalization(const ApiRequest &request)
     if (locale.isEmpty())
         errors.append(body::attributeRequired(QStringLiteral("locale")));
     else if (!isValidLocale(locale))
-        errors.append(body::attributeInvalid(QStringLiteral("locale"),
-                                             QStringLiteral("'%1' is not a locale such as en-US.").arg(locale)));
+        errors.append(body::attributeInvalid(
+            QStringLiteral("locale"), QStringLiteral("'%1' is not a locale such as en-US.").arg(locale)));
     const QString whatsNew = sent.value(QStringLiteral("whatsNew")).toString();
     if (whatsNew.size() > MaxWhatsNewLength)
-        errors.append(body::attributeInvalid(QStringLiteral("whatsNew"),
-                                             QStringLiteral("What to Test has at most %1 characters.")
-                                                 .arg(MaxWhatsNewLength)));
+        errors.append(body::attributeInvalid(
+            QStringLiteral("whatsNew"),
+            QStringLiteral("What to Test has at most %1 characters.").arg(MaxWhatsNewLength)));
     const QString buildId = body::toOneId(*data, QStringLiteral("build"), kBuilds, &errors);
     if (!errors.isEmpty())
         return errorResponse(errors);
@@ -733,7 +786,8 @@ http::HttpResponse TestFlightArea::createLocalization(const ApiRequest &request)
     return single(request, *m_store.find(kLocalizations, id), 201);
 }
 
-http::HttpResponse TestFlightArea::updateLocalization(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::updateLocalization(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     const Record *localization = m_store.find(kLocalizations, id);
     if (!localization)
@@ -750,9 +804,9 @@ http::HttpResponse TestFlightArea::updateLocalization(const ApiRequest &request)
                                               QStringLiteral("/data/attributes/%1").arg(it.key())));
     }
     if (sent.value(QStringLiteral("whatsNew")).toString().size() > MaxWhatsNewLength)
-        errors.append(body::attributeInvalid(QStringLiteral("whatsNew"),
-                                             QStringLiteral("What to Test has at most %1 characters.")
-                                                 .arg(MaxWhatsNewLength)));
+        errors.append(body::attributeInvalid(
+            QStringLiteral("whatsNew"),
+            QStringLiteral("What to Test has at most %1 characters.").arg(MaxWhatsNewLength)));
     if (!errors.isEmpty())
         return errorResponse(errors);
     Record updated = *localization;
@@ -763,7 +817,8 @@ http::HttpResponse TestFlightArea::updateLocalization(const ApiRequest &request)
     return single(request, *m_store.find(kLocalizations, id), 200);
 }
 
-http::HttpResponse TestFlightArea::deleteLocalization(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::deleteLocalization(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     if (!m_store.remove(kLocalizations, id))
         return errorResponse(errors::resourceNotFound(kLocalizations, id));
@@ -773,7 +828,8 @@ http::HttpResponse TestFlightArea::deleteLocalization(const ApiRequest &request)
 
 // ---- build beta details, review, notifications, builds ----
 
-http::HttpResponse TestFlightArea::toOneRelated(const ApiRequest &request, const QString &relationship) {
+http::HttpResponse TestFlightArea::toOneRelated(const ApiRequest &request, const QString &relationship)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     const Record *build = m_store.find(kBuilds, id);
     if (!build)
@@ -786,7 +842,8 @@ http::HttpResponse TestFlightArea::toOneRelated(const ApiRequest &request, const
     return jsonResponse(200, builder.single(*related.first(), QString::fromUtf8(request.http->target)));
 }
 
-http::HttpResponse TestFlightArea::updateDetail(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::updateDetail(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     const Record *detail = m_store.find(kDetails, id);
     if (!detail)
@@ -807,13 +864,15 @@ http::HttpResponse TestFlightArea::updateDetail(const ApiRequest &request) {
         return errorResponse(errors);
     Record updated = *detail;
     if (sent.value(QStringLiteral("autoNotifyEnabled")).isBool())
-        updated.attributes.insert(QStringLiteral("autoNotifyEnabled"), sent.value(QStringLiteral("autoNotifyEnabled")));
+        updated.attributes.insert(QStringLiteral("autoNotifyEnabled"),
+                                  sent.value(QStringLiteral("autoNotifyEnabled")));
     m_store.put(std::move(updated));
     changed();
     return single(request, *m_store.find(kDetails, id), 200);
 }
 
-http::HttpResponse TestFlightArea::createSubmission(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createSubmission(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kSubmissions, {}, &errors);
     if (!data)
@@ -829,36 +888,41 @@ http::HttpResponse TestFlightArea::createSubmission(const ApiRequest &request) {
     if (processing != QLatin1String("VALID"))
         return errorResponse(body::stateConflict(
             QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-            QStringLiteral("Build %1 cannot be submitted for Beta App Review: its processing state is %2, not VALID.")
+            QStringLiteral(
+                "Build %1 cannot be submitted for Beta App Review: its processing state is %2, not VALID.")
                 .arg(version, processing),
             QStringLiteral("/data/relationships/build")));
     if (build->attributes.value(QStringLiteral("expired")).toBool())
-        return errorResponse(body::stateConflict(
-            QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-            QStringLiteral("Build %1 has expired and cannot be submitted.").arg(version),
-            QStringLiteral("/data/relationships/build")));
-    if (build->attributes.value(QStringLiteral("buildAudienceType")).toString() == QLatin1String("INTERNAL_ONLY"))
-        return errorResponse(body::stateConflict(
-            QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-            QStringLiteral("Build %1 is for internal testing only.").arg(version),
-            QStringLiteral("/data/relationships/build")));
+        return errorResponse(
+            body::stateConflict(QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
+                                QStringLiteral("Build %1 has expired and cannot be submitted.").arg(version),
+                                QStringLiteral("/data/relationships/build")));
+    if (build->attributes.value(QStringLiteral("buildAudienceType")).toString() ==
+        QLatin1String("INTERNAL_ONLY"))
+        return errorResponse(
+            body::stateConflict(QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
+                                QStringLiteral("Build %1 is for internal testing only.").arg(version),
+                                QStringLiteral("/data/relationships/build")));
     bool hasWhatToTest = false;
     for (const Record *localization : m_store.related(*build, kLocalizations))
-        hasWhatToTest = hasWhatToTest ||
-                        !localization->attributes.value(QStringLiteral("whatsNew")).toString().trimmed().isEmpty();
+        hasWhatToTest =
+            hasWhatToTest ||
+            !localization->attributes.value(QStringLiteral("whatsNew")).toString().trimmed().isEmpty();
     if (!hasWhatToTest)
         return errorResponse(body::stateConflict(
             QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-            QStringLiteral("Build %1 has no What to Test text; add it for at least one locale before submitting.")
+            QStringLiteral(
+                "Build %1 has no What to Test text; add it for at least one locale before submitting.")
                 .arg(version),
             QStringLiteral("/data/relationships/build")));
     for (const Record *existing : m_store.related(*build, QStringLiteral("betaAppReviewSubmission"))) {
         const QString state = existing->attributes.value(QStringLiteral("betaReviewState")).toString();
         if (state != QLatin1String("REJECTED"))
-            return errorResponse(body::stateConflict(
-                QStringLiteral("ENTITY_ERROR.RELATIONSHIP.INVALID"),
-                QStringLiteral("Build %1 was already submitted for Beta App Review (%2).").arg(version, state),
-                QStringLiteral("/data/relationships/build")));
+            return errorResponse(
+                body::stateConflict(QStringLiteral("ENTITY_ERROR.RELATIONSHIP.INVALID"),
+                                    QStringLiteral("Build %1 was already submitted for Beta App Review (%2).")
+                                        .arg(version, state),
+                                    QStringLiteral("/data/relationships/build")));
         m_store.remove(kSubmissions, existing->id); // a rejected build may be submitted again
     }
     const QString id = m_review.submit(buildId);
@@ -866,7 +930,8 @@ http::HttpResponse TestFlightArea::createSubmission(const ApiRequest &request) {
     return single(request, *m_store.find(kSubmissions, id), 201);
 }
 
-http::HttpResponse TestFlightArea::createNotification(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::createNotification(const ApiRequest &request)
+{
     QList<ApiError> errors;
     const auto data = body::resourceData(request.body.object(), kNotifications, {}, &errors);
     if (!data)
@@ -880,21 +945,23 @@ http::HttpResponse TestFlightArea::createNotification(const ApiRequest &request)
     const QString version = build->attributes.value(QStringLiteral("version")).toString();
     if (build->attributes.value(QStringLiteral("processingState")).toString() != QLatin1String("VALID") ||
         build->attributes.value(QStringLiteral("expired")).toBool())
-        return errorResponse(body::stateConflict(QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-                                                 QStringLiteral("Build %1 is not available to testers.").arg(version),
-                                                 QStringLiteral("/data/relationships/build")));
-    if (m_store.related(*build, kGroups).isEmpty() && m_store.related(*build, QStringLiteral("individualTesters")).isEmpty())
+        return errorResponse(
+            body::stateConflict(QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
+                                QStringLiteral("Build %1 is not available to testers.").arg(version),
+                                QStringLiteral("/data/relationships/build")));
+    if (m_store.related(*build, kGroups).isEmpty() &&
+        m_store.related(*build, QStringLiteral("individualTesters")).isEmpty())
         return errorResponse(body::stateConflict(
             QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
             QStringLiteral("Build %1 is in no group yet, so there is nobody to notify.").arg(version),
             QStringLiteral("/data/relationships/build")));
     const Record *detail = m_review.detailOf(buildId);
     if (detail && !detail->attributes.value(kNotified).toString().isEmpty())
-        return errorResponse(body::stateConflict(
-            QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
-            QStringLiteral("Testers were already notified about build %1 on %2.")
-                .arg(version, detail->attributes.value(kNotified).toString()),
-            QStringLiteral("/data/relationships/build")));
+        return errorResponse(
+            body::stateConflict(QStringLiteral("STATE_ERROR.ENTITY_STATE_INVALID"),
+                                QStringLiteral("Testers were already notified about build %1 on %2.")
+                                    .arg(version, detail->attributes.value(kNotified).toString()),
+                                QStringLiteral("/data/relationships/build")));
     if (detail) {
         Record updated = *detail;
         updated.attributes.insert(kNotified, isoNow());
@@ -910,7 +977,8 @@ http::HttpResponse TestFlightArea::createNotification(const ApiRequest &request)
     return single(request, *m_store.find(kNotifications, id), 201);
 }
 
-http::HttpResponse TestFlightArea::updateBuild(const ApiRequest &request) {
+http::HttpResponse TestFlightArea::updateBuild(const ApiRequest &request)
+{
     const QString id = request.pathParameter(QStringLiteral("id"));
     const Record *build = m_store.find(kBuilds, id);
     if (!build)

@@ -59,8 +59,10 @@ private:
     http::HttpResponse toOneRelated(const ApiRequest &request, const QString &relationship);
 
     // Builds joining / leaving groups, checked (same app, usable build); the answer is 204 or an error.
-    http::HttpResponse linkBuildsAndGroups(const QStringList &buildIds, const QStringList &groupIds, bool add);
-    http::HttpResponse linkTestersAndGroups(const QStringList &testerIds, const QStringList &groupIds, bool add);
+    http::HttpResponse linkBuildsAndGroups(const QStringList &buildIds, const QStringList &groupIds,
+                                           bool add);
+    http::HttpResponse linkTestersAndGroups(const QStringList &testerIds, const QStringList &groupIds,
+                                            bool add);
     http::HttpResponse single(const ApiRequest &request, const Record &record, int status);
     void onEvent(const SimEvent &event);
     void changed();

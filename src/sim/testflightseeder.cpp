@@ -14,39 +14,45 @@ namespace {
 
 const QString kBuilds = QStringLiteral("builds");
 
-const char *const kFirstNames[] = {"Ava",   "Noah",  "Mia",    "Liam",  "Sofia", "Mateo", "Hana",  "Kenji",
-                                   "Zoe",   "Omar",  "Lena",   "Jonas", "Priya", "Arjun", "Elif",  "Emre",
-                                   "Chloe", "Lucas", "Ingrid", "Finn",  "Amara", "Kofi",  "Yara",  "Tomás",
-                                   "Nora",  "Felix", "Ines",   "Hugo",  "Maya",  "Leo",   "Sara",  "Ravi"};
-const char *const kLastNames[] = {"Okafor",  "Lindqvist", "Moreau",  "Tanaka", "Silva",  "Novak",
-                                  "Haddad",  "Fischer",   "Kowalski", "Rossi", "Nguyen", "Mensah",
-                                  "Schmidt", "Jansen",    "Costa",   "Ibrahim", "Kim",   "Andersen"};
+const char *const kFirstNames[] = {"Ava",   "Noah",  "Mia",    "Liam",  "Sofia", "Mateo", "Hana", "Kenji",
+                                   "Zoe",   "Omar",  "Lena",   "Jonas", "Priya", "Arjun", "Elif", "Emre",
+                                   "Chloe", "Lucas", "Ingrid", "Finn",  "Amara", "Kofi",  "Yara", "Tomás",
+                                   "Nora",  "Felix", "Ines",   "Hugo",  "Maya",  "Leo",   "Sara", "Ravi"};
+const char *const kLastNames[] = {"Okafor",  "Lindqvist", "Moreau",   "Tanaka",  "Silva",  "Novak",
+                                  "Haddad",  "Fischer",   "Kowalski", "Rossi",   "Nguyen", "Mensah",
+                                  "Schmidt", "Jansen",    "Costa",    "Ibrahim", "Kim",    "Andersen"};
 
 struct Device {
     const char *model;
     const char *platform;
     const char *osVersion;
 };
-const Device kDevices[] = {{"iPhone15,2", "IOS", "17.4"},        {"iPhone16,1", "IOS", "17.5"},
-                           {"iPhone14,5", "IOS", "16.7"},        {"iPad13,4", "IOS", "17.3"},
-                           {"MacBookPro18,3", "MAC_OS", "14.4"}, {"AppleTV14,1", "TV_OS", "17.4"},
+const Device kDevices[] = {{"iPhone15,2", "IOS", "17.4"},
+                           {"iPhone16,1", "IOS", "17.5"},
+                           {"iPhone14,5", "IOS", "16.7"},
+                           {"iPad13,4", "IOS", "17.3"},
+                           {"MacBookPro18,3", "MAC_OS", "14.4"},
+                           {"AppleTV14,1", "TV_OS", "17.4"},
                            {"RealityDevice14,1", "VISION_OS", "1.1"}};
 
 class Ids {
 public:
     explicit Ids(quint32 seed)
-        : m_random(seed) {}
-    QString uuid() {
+        : m_random(seed)
+    {}
+    QString uuid()
+    {
         QByteArray bytes(16, Qt::Uninitialized);
         for (char &byte : bytes)
             byte = char(m_random.bounded(256u));
         bytes[6] = char((bytes[6] & 0x0f) | 0x40);
         bytes[8] = char((bytes[8] & 0x3f) | 0x80);
         const QByteArray hex = bytes.toHex();
-        return QString::fromLatin1(hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) +
-                                   '-' + hex.mid(20));
+        return QString::fromLatin1(hex.left(8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' +
+                                   hex.mid(16, 4) + '-' + hex.mid(20));
     }
-    QString linkId() {
+    QString linkId()
+    {
         static const char alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         QString id;
         for (int i = 0; i < 8; ++i)
@@ -59,7 +65,8 @@ private:
     QRandomGenerator m_random;
 };
 
-QString iso(const QDateTime &time) {
+QString iso(const QDateTime &time)
+{
     return time.toUTC().toString(Qt::ISODate);
 }
 
@@ -72,7 +79,8 @@ struct GroupPlan {
     bool feedback;
 };
 
-Record makeGroup(Ids &ids, const QString &appId, const GroupPlan &plan, const QDateTime &created) {
+Record makeGroup(Ids &ids, const QString &appId, const GroupPlan &plan, const QDateTime &created)
+{
     Record group;
     group.type = QStringLiteral("betaGroups");
     group.id = ids.uuid();
@@ -90,18 +98,20 @@ Record makeGroup(Ids &ids, const QString &appId, const GroupPlan &plan, const QD
     if (plan.publicLink) {
         const QString link = ids.linkId();
         group.attributes.insert(QStringLiteral("publicLinkId"), link);
-        group.attributes.insert(QStringLiteral("publicLink"), QStringLiteral("https://testflight.apple.com/join/") + link);
+        group.attributes.insert(QStringLiteral("publicLink"),
+                                QStringLiteral("https://testflight.apple.com/join/") + link);
     }
     group.relationships.insert(QStringLiteral("app"), {appId});
     return group;
 }
 
-Record makeTester(Ids &ids, int index, const QString &appId, const QString &domain, bool publicLink) {
+Record makeTester(Ids &ids, int index, const QString &appId, const QString &domain, bool publicLink)
+{
     QRandomGenerator &random = ids.random();
     const QString first = QString::fromUtf8(kFirstNames[index % std::size(kFirstNames)]);
     const QString last = QString::fromUtf8(kLastNames[(index * 7 + index / 18) % std::size(kLastNames)]);
-    static const char *const states[] = {"NOT_INVITED", "INVITED", "INVITED", "ACCEPTED", "INSTALLED",
-                                         "INSTALLED",   "INSTALLED", "REVOKED"};
+    static const char *const states[] = {"NOT_INVITED", "INVITED",   "INVITED",   "ACCEPTED",
+                                         "INSTALLED",   "INSTALLED", "INSTALLED", "REVOKED"};
     const QString state = QString::fromLatin1(publicLink ? "INSTALLED" : states[random.bounded(8u)]);
     Record tester;
     tester.type = QStringLiteral("betaTesters");
@@ -113,10 +123,11 @@ Record makeTester(Ids &ids, int index, const QString &appId, const QString &doma
         const int count = 1 + int(random.bounded(2u));
         for (int i = 0; i < count; ++i) {
             const Device &device = kDevices[random.bounded(quint32(std::size(kDevices)))];
-            devices.append(QJsonObject{{QStringLiteral("model"), QString::fromLatin1(device.model)},
-                                       {QStringLiteral("platform"), QString::fromLatin1(device.platform)},
-                                       {QStringLiteral("osVersion"), QString::fromLatin1(device.osVersion)},
-                                       {QStringLiteral("appBuildVersion"), QString::number(100 + random.bounded(300u))}});
+            devices.append(QJsonObject{
+                {QStringLiteral("model"), QString::fromLatin1(device.model)},
+                {QStringLiteral("platform"), QString::fromLatin1(device.platform)},
+                {QStringLiteral("osVersion"), QString::fromLatin1(device.osVersion)},
+                {QStringLiteral("appBuildVersion"), QString::number(100 + random.bounded(300u))}});
         }
     }
     tester.attributes = QJsonObject{
@@ -130,32 +141,38 @@ Record makeTester(Ids &ids, int index, const QString &appId, const QString &doma
     return tester;
 }
 
-Record makeLocalization(Ids &ids, const QString &buildId, const QString &locale, const QString &text) {
+Record makeLocalization(Ids &ids, const QString &buildId, const QString &locale, const QString &text)
+{
     Record localization;
     localization.type = QStringLiteral("betaBuildLocalizations");
     localization.id = ids.uuid();
-    localization.attributes = QJsonObject{{QStringLiteral("locale"), locale}, {QStringLiteral("whatsNew"), text}};
+    localization.attributes =
+        QJsonObject{{QStringLiteral("locale"), locale}, {QStringLiteral("whatsNew"), text}};
     localization.relationships.insert(QStringLiteral("build"), {buildId});
     return localization;
 }
 
-Record makeSubmission(Ids &ids, const QString &buildId, const QString &state, const QDateTime &submitted) {
+Record makeSubmission(Ids &ids, const QString &buildId, const QString &state, const QDateTime &submitted)
+{
     Record submission;
     submission.type = QStringLiteral("betaAppReviewSubmissions");
     submission.id = ids.uuid();
-    submission.attributes =
-        QJsonObject{{QStringLiteral("betaReviewState"), state}, {QStringLiteral("submittedDate"), iso(submitted)}};
+    submission.attributes = QJsonObject{{QStringLiteral("betaReviewState"), state},
+                                        {QStringLiteral("submittedDate"), iso(submitted)}};
     submission.relationships.insert(QStringLiteral("build"), {buildId});
     return submission;
 }
 
-bool usable(const Record &build) {
+bool usable(const Record &build)
+{
     return build.attributes.value(QStringLiteral("processingState")).toString() == QLatin1String("VALID") &&
            !build.attributes.value(QStringLiteral("expired")).toBool();
 }
 
-bool external(const Record &build) {
-    return build.attributes.value(QStringLiteral("buildAudienceType")).toString() != QLatin1String("INTERNAL_ONLY");
+bool external(const Record &build)
+{
+    return build.attributes.value(QStringLiteral("buildAudienceType")).toString() !=
+           QLatin1String("INTERNAL_ONLY");
 }
 
 const char *const kWhatToTest[] = {
@@ -167,7 +184,8 @@ const char *const kWhatToTest[] = {
 };
 
 void seedDemoApp(Store &store, Ids &ids, const Record &app, const QDateTime &now, int appIndex,
-                 TestFlightSeedSummary &summary) {
+                 TestFlightSeedSummary &summary)
+{
     QRandomGenerator &random = ids.random();
     const QString appId = app.id;
     const QString primaryLocale = app.attributes.value(QStringLiteral("primaryLocale")).toString();
@@ -205,8 +223,9 @@ void seedDemoApp(Store &store, Ids &ids, const Record &app, const QDateTime &now
 
     // Testers: a few dozen for the first app, fewer for the others.
     const int testerCount = appIndex == 0 ? 36 : 10 + appIndex * 2;
-    const QString domain = QStringLiteral("%1.example")
-                               .arg(app.attributes.value(QStringLiteral("name")).toString().toLower().remove(QLatin1Char(' ')));
+    const QString domain =
+        QStringLiteral("%1.example")
+            .arg(app.attributes.value(QStringLiteral("name")).toString().toLower().remove(QLatin1Char(' ')));
     QList<QStringList> members(groups.size());
     for (int i = 0; i < testerCount; ++i) {
         const int groupIndex = i < 5 ? 0 : (i < 10 ? 1 : (i % 3 == 0 ? 3 : 2));
@@ -254,15 +273,17 @@ void seedDemoApp(Store &store, Ids &ids, const Record &app, const QDateTime &now
     }
 }
 
-void seedBenchmarkApp(Store &store, Ids &ids, const Record &app, const QDateTime &now, TestFlightSeedSummary &summary) {
+void seedBenchmarkApp(Store &store, Ids &ids, const Record &app, const QDateTime &now,
+                      TestFlightSeedSummary &summary)
+{
     constexpr int Groups = 20;
     constexpr int Testers = 2000;
     const QList<const Record *> builds = store.related(app, kBuilds);
     QList<Record> groups;
     for (int i = 0; i < Groups; ++i) {
         groups.append(makeGroup(ids, app.id,
-                                {QStringLiteral("Benchmark Group %1").arg(i + 1, 2, 10, QLatin1Char('0')), i < 2,
-                                 false, i >= 2 && i % 4 == 0, 0, true},
+                                {QStringLiteral("Benchmark Group %1").arg(i + 1, 2, 10, QLatin1Char('0')),
+                                 i < 2, false, i >= 2 && i % 4 == 0, 0, true},
                                 now.addDays(-Groups + i)));
         QStringList buildIds;
         for (qsizetype b = i; b < builds.size(); b += Groups) {
@@ -289,7 +310,8 @@ void seedBenchmarkApp(Store &store, Ids &ids, const Record &app, const QDateTime
 
 } // namespace
 
-TestFlightSeedSummary seedTestFlight(Store &store, quint32 randomSeed, const QDateTime &now) {
+TestFlightSeedSummary seedTestFlight(Store &store, quint32 randomSeed, const QDateTime &now)
+{
     TestFlightSeedSummary summary;
     Ids ids(randomSeed ^ 0x7F11u);
     int appIndex = 0;
@@ -305,10 +327,12 @@ TestFlightSeedSummary seedTestFlight(Store &store, quint32 randomSeed, const QDa
         const auto reviews = store.related(*build, QStringLiteral("betaAppReviewSubmission"));
         if (!reviews.isEmpty() && detail.attributes.value(QStringLiteral("externalBuildState")).toString() ==
                                       QLatin1String("READY_FOR_BETA_SUBMISSION")) {
-            const QString review = reviews.first()->attributes.value(QStringLiteral("betaReviewState")).toString();
+            const QString review =
+                reviews.first()->attributes.value(QStringLiteral("betaReviewState")).toString();
             bool inExternalGroup = false;
             for (const Record *group : store.related(*build, QStringLiteral("betaGroups")))
-                inExternalGroup = inExternalGroup || !group->attributes.value(QStringLiteral("isInternalGroup")).toBool();
+                inExternalGroup =
+                    inExternalGroup || !group->attributes.value(QStringLiteral("isInternalGroup")).toBool();
             QString state = QStringLiteral("WAITING_FOR_BETA_REVIEW");
             if (review == QLatin1String("IN_REVIEW"))
                 state = QStringLiteral("IN_BETA_REVIEW");

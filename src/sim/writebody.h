@@ -22,8 +22,8 @@ ApiError relationshipInvalid(const QString &relationship, const QString &detail)
 ApiError stateConflict(const QString &code, const QString &detail, const QString &pointer = {});
 
 // data of {"data": {...}} when its type is `type`; nullopt with a 409/422 error otherwise.
-std::optional<QJsonObject> resourceData(const QJsonObject &document, const QString &type,
-                                        const QString &id, QList<ApiError> *errors);
+std::optional<QJsonObject> resourceData(const QJsonObject &document, const QString &type, const QString &id,
+                                        QList<ApiError> *errors);
 // The id of a to-one relationship of `data`; empty (with an error) when missing or of the wrong type.
 QString toOneId(const QJsonObject &data, const QString &relationship, const QString &targetType,
                 QList<ApiError> *errors, bool required = true);

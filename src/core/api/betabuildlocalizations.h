@@ -26,7 +26,8 @@ ApiRequest listBetaBuildLocalizations(const Query &query = {});
 // GET /v1/builds/{id}/betaBuildLocalizations.
 ApiRequest listBuildBetaBuildLocalizations(const QString &buildId, const Query &query = {});
 // POST /v1/betaBuildLocalizations → 201; 409 when the build already has that locale.
-ApiRequest createBetaBuildLocalization(const QString &buildId, const QString &locale, const QString &whatsNew);
+ApiRequest createBetaBuildLocalization(const QString &buildId, const QString &locale,
+                                       const QString &whatsNew);
 // PATCH /v1/betaBuildLocalizations/{id}: only whatsNew changes.
 ApiRequest updateBetaBuildLocalization(const QString &id, const QString &whatsNew);
 ApiRequest deleteBetaBuildLocalization(const QString &id);

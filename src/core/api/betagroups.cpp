@@ -4,7 +4,8 @@
 
 namespace ascend::api {
 
-std::optional<BetaGroup> BetaGroup::fromResource(const jsonapi::Resource &resource) {
+std::optional<BetaGroup> BetaGroup::fromResource(const jsonapi::Resource &resource)
+{
     if (resource.type != QLatin1String(Type))
         return std::nullopt;
     BetaGroup group;
@@ -12,11 +13,13 @@ std::optional<BetaGroup> BetaGroup::fromResource(const jsonapi::Resource &resour
     group.name = resource.stringAttribute(QStringLiteral("name"));
     group.createdDate = resource.dateTimeAttribute(QStringLiteral("createdDate"));
     group.isInternalGroup = resource.boolAttribute(QStringLiteral("isInternalGroup")).value_or(false);
-    group.hasAccessToAllBuilds = resource.boolAttribute(QStringLiteral("hasAccessToAllBuilds")).value_or(false);
+    group.hasAccessToAllBuilds =
+        resource.boolAttribute(QStringLiteral("hasAccessToAllBuilds")).value_or(false);
     group.publicLinkEnabled = resource.boolAttribute(QStringLiteral("publicLinkEnabled")).value_or(false);
     group.publicLinkId = resource.stringAttribute(QStringLiteral("publicLinkId"));
     group.publicLink = resource.stringAttribute(QStringLiteral("publicLink"));
-    group.publicLinkLimitEnabled = resource.boolAttribute(QStringLiteral("publicLinkLimitEnabled")).value_or(false);
+    group.publicLinkLimitEnabled =
+        resource.boolAttribute(QStringLiteral("publicLinkLimitEnabled")).value_or(false);
     if (const auto limit = resource.integerAttribute(QStringLiteral("publicLinkLimit")))
         group.publicLinkLimit = int(*limit);
     group.feedbackEnabled = resource.boolAttribute(QStringLiteral("feedbackEnabled")).value_or(false);
@@ -32,7 +35,8 @@ std::optional<BetaGroup> BetaGroup::fromResource(const jsonapi::Resource &resour
 
 namespace {
 
-QJsonObject groupAttributes(const BetaGroupFields &fields) {
+QJsonObject groupAttributes(const BetaGroupFields &fields)
+{
     QJsonObject attributes;
     if (fields.name)
         attributes.insert(QStringLiteral("name"), *fields.name);
@@ -51,38 +55,46 @@ QJsonObject groupAttributes(const BetaGroupFields &fields) {
     return attributes;
 }
 
-QString groupPath(const QString &id, const QString &rest = {}) {
+QString groupPath(const QString &id, const QString &rest = {})
+{
     return QStringLiteral("/v1/betaGroups/") + pathSegment(id) + rest;
 }
 
 } // namespace
 
-QJsonObject linkageOf(const QString &type, const QStringList &ids) {
+QJsonObject linkageOf(const QString &type, const QStringList &ids)
+{
     QList<jsonapi::ResourceIdentifier> identifiers;
     for (const QString &id : ids)
         identifiers.append({type, id});
     return jsonapi::linkageBody(identifiers);
 }
 
-ApiRequest listBetaGroups(const Query &query) {
+ApiRequest listBetaGroups(const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/betaGroups"), query);
 }
 
-ApiRequest listAppBetaGroups(const QString &appId, const Query &query) {
+ApiRequest listAppBetaGroups(const QString &appId, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/apps/%1/betaGroups").arg(pathSegment(appId)), query);
 }
 
-ApiRequest getBetaGroup(const QString &id, const Query &query) {
+ApiRequest getBetaGroup(const QString &id, const Query &query)
+{
     return ApiRequest::get(groupPath(id), query);
 }
 
-ApiRequest createBetaGroup(const QString &appId, const BetaGroupFields &fields) {
+ApiRequest createBetaGroup(const QString &appId, const BetaGroupFields &fields)
+{
     jsonapi::ResourceBody body(QLatin1String(BetaGroup::Type));
-    body.setAttributes(groupAttributes(fields)).setToOne(QStringLiteral("app"), {QStringLiteral("apps"), appId});
+    body.setAttributes(groupAttributes(fields))
+        .setToOne(QStringLiteral("app"), {QStringLiteral("apps"), appId});
     return ApiRequest::post(QStringLiteral("/v1/betaGroups"), body.toJson());
 }
 
-ApiRequest updateBetaGroup(const QString &id, const BetaGroupFields &fields) {
+ApiRequest updateBetaGroup(const QString &id, const BetaGroupFields &fields)
+{
     BetaGroupFields updatable = fields;
     updatable.isInternalGroup.reset();
     updatable.hasAccessToAllBuilds.reset();
@@ -91,34 +103,41 @@ ApiRequest updateBetaGroup(const QString &id, const BetaGroupFields &fields) {
     return ApiRequest::patch(groupPath(id), body.toJson());
 }
 
-ApiRequest deleteBetaGroup(const QString &id) {
+ApiRequest deleteBetaGroup(const QString &id)
+{
     return ApiRequest::remove(groupPath(id));
 }
 
-ApiRequest listBetaGroupTesters(const QString &groupId, const Query &query) {
+ApiRequest listBetaGroupTesters(const QString &groupId, const Query &query)
+{
     return ApiRequest::get(groupPath(groupId, QStringLiteral("/betaTesters")), query);
 }
 
-ApiRequest listBetaGroupBuilds(const QString &groupId, const Query &query) {
+ApiRequest listBetaGroupBuilds(const QString &groupId, const Query &query)
+{
     return ApiRequest::get(groupPath(groupId, QStringLiteral("/builds")), query);
 }
 
-ApiRequest addBuildsToBetaGroup(const QString &groupId, const QStringList &buildIds) {
+ApiRequest addBuildsToBetaGroup(const QString &groupId, const QStringList &buildIds)
+{
     return ApiRequest::post(groupPath(groupId, QStringLiteral("/relationships/builds")),
                             linkageOf(QStringLiteral("builds"), buildIds));
 }
 
-ApiRequest removeBuildsFromBetaGroup(const QString &groupId, const QStringList &buildIds) {
+ApiRequest removeBuildsFromBetaGroup(const QString &groupId, const QStringList &buildIds)
+{
     return ApiRequest::remove(groupPath(groupId, QStringLiteral("/relationships/builds")),
                               linkageOf(QStringLiteral("builds"), buildIds));
 }
 
-ApiRequest addTestersToBetaGroup(const QString &groupId, const QStringList &testerIds) {
+ApiRequest addTestersToBetaGroup(const QString &groupId, const QStringList &testerIds)
+{
     return ApiRequest::post(groupPath(groupId, QStringLiteral("/relationships/betaTesters")),
                             linkageOf(QStringLiteral("betaTesters"), testerIds));
 }
 
-ApiRequest removeTestersFromBetaGroup(const QString &groupId, const QStringList &testerIds) {
+ApiRequest removeTestersFromBetaGroup(const QString &groupId, const QStringList &testerIds)
+{
     return ApiRequest::remove(groupPath(groupId, QStringLiteral("/relationships/betaTesters")),
                               linkageOf(QStringLiteral("betaTesters"), testerIds));
 }

@@ -27,9 +27,9 @@ struct BetaGroup {
     bool publicLinkLimitEnabled = false;
     std::optional<int> publicLinkLimit;
     bool feedbackEnabled = false;
-    QString appId;          // relationships.app.data, when sent
-    QStringList buildIds;   // relationships.builds.data, when included
-    QStringList testerIds;  // relationships.betaTesters.data, when included
+    QString appId;         // relationships.app.data, when sent
+    QStringList buildIds;  // relationships.builds.data, when included
+    QStringList testerIds; // relationships.betaTesters.data, when included
     bool hasBuildIds = false;
     bool hasTesterIds = false;
 
@@ -39,7 +39,7 @@ struct BetaGroup {
 // What a create or update sends; only the fields that are set go into the body.
 struct BetaGroupFields {
     std::optional<QString> name;
-    std::optional<bool> isInternalGroup;     // create only
+    std::optional<bool> isInternalGroup;      // create only
     std::optional<bool> hasAccessToAllBuilds; // create only (internal groups)
     std::optional<bool> publicLinkEnabled;
     std::optional<bool> publicLinkLimitEnabled;

@@ -8,12 +8,14 @@
 
 namespace ascend::api {
 
-QString BetaTester::displayName() const {
+QString BetaTester::displayName() const
+{
     const QString name = QStringList{firstName, lastName}.join(QLatin1Char(' ')).trimmed();
     return name.isEmpty() ? email : name;
 }
 
-std::optional<BetaTester> BetaTester::fromResource(const jsonapi::Resource &resource) {
+std::optional<BetaTester> BetaTester::fromResource(const jsonapi::Resource &resource)
+{
     if (resource.type != QLatin1String(Type))
         return std::nullopt;
     BetaTester tester;
@@ -21,7 +23,8 @@ std::optional<BetaTester> BetaTester::fromResource(const jsonapi::Resource &reso
     tester.firstName = resource.stringAttribute(QStringLiteral("firstName"));
     tester.lastName = resource.stringAttribute(QStringLiteral("lastName"));
     tester.email = resource.stringAttribute(QStringLiteral("email"));
-    tester.inviteType = asc::fromString<asc::BetaInviteType>(resource.stringAttribute(QStringLiteral("inviteType")));
+    tester.inviteType =
+        asc::fromString<asc::BetaInviteType>(resource.stringAttribute(QStringLiteral("inviteType")));
     tester.state = asc::fromString<asc::BetaTesterState>(resource.stringAttribute(QStringLiteral("state")));
     for (const QJsonValue &value : resource.attribute(QStringLiteral("appDevices")).toArray()) {
         const QJsonObject device = value.toObject();
@@ -34,16 +37,19 @@ std::optional<BetaTester> BetaTester::fromResource(const jsonapi::Resource &reso
     return tester;
 }
 
-ApiRequest listBetaTesters(const Query &query) {
+ApiRequest listBetaTesters(const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/betaTesters"), query);
 }
 
-ApiRequest getBetaTester(const QString &id, const Query &query) {
+ApiRequest getBetaTester(const QString &id, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/betaTesters/") + pathSegment(id), query);
 }
 
 ApiRequest createBetaTester(const QString &email, const QString &firstName, const QString &lastName,
-                            const QStringList &groupIds, const QStringList &buildIds) {
+                            const QStringList &groupIds, const QStringList &buildIds)
+{
     jsonapi::ResourceBody body(QLatin1String(BetaTester::Type));
     body.setAttribute(QStringLiteral("email"), email);
     if (!firstName.isEmpty())
@@ -63,29 +69,35 @@ ApiRequest createBetaTester(const QString &email, const QString &firstName, cons
     return ApiRequest::post(QStringLiteral("/v1/betaTesters"), body.toJson());
 }
 
-ApiRequest deleteBetaTester(const QString &id) {
+ApiRequest deleteBetaTester(const QString &id)
+{
     return ApiRequest::remove(QStringLiteral("/v1/betaTesters/") + pathSegment(id));
 }
 
-ApiRequest addBetaTesterToGroups(const QString &testerId, const QStringList &groupIds) {
-    return ApiRequest::post(QStringLiteral("/v1/betaTesters/%1/relationships/betaGroups").arg(pathSegment(testerId)),
-                            linkageOf(QStringLiteral("betaGroups"), groupIds));
+ApiRequest addBetaTesterToGroups(const QString &testerId, const QStringList &groupIds)
+{
+    return ApiRequest::post(
+        QStringLiteral("/v1/betaTesters/%1/relationships/betaGroups").arg(pathSegment(testerId)),
+        linkageOf(QStringLiteral("betaGroups"), groupIds));
 }
 
-ApiRequest removeBetaTesterFromGroups(const QString &testerId, const QStringList &groupIds) {
+ApiRequest removeBetaTesterFromGroups(const QString &testerId, const QStringList &groupIds)
+{
     return ApiRequest::remove(
         QStringLiteral("/v1/betaTesters/%1/relationships/betaGroups").arg(pathSegment(testerId)),
         linkageOf(QStringLiteral("betaGroups"), groupIds));
 }
 
-ApiRequest inviteBetaTester(const QString &appId, const QString &testerId) {
+ApiRequest inviteBetaTester(const QString &appId, const QString &testerId)
+{
     jsonapi::ResourceBody body(QStringLiteral("betaTesterInvitations"));
     body.setToOne(QStringLiteral("app"), {QStringLiteral("apps"), appId})
         .setToOne(QStringLiteral("betaTester"), {QStringLiteral("betaTesters"), testerId});
     return ApiRequest::post(QStringLiteral("/v1/betaTesterInvitations"), body.toJson());
 }
 
-bool isPlausibleEmail(const QString &email) {
+bool isPlausibleEmail(const QString &email)
+{
     static const QRegularExpression pattern(QStringLiteral("^[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;.]{2,}$"));
     return pattern.match(email).hasMatch();
 }

@@ -4,7 +4,8 @@
 
 namespace ascend::api {
 
-ApiRequest notifyBetaTesters(const QString &buildId) {
+ApiRequest notifyBetaTesters(const QString &buildId)
+{
     jsonapi::ResourceBody body(QStringLiteral("buildBetaNotifications"));
     body.setToOne(QStringLiteral("build"), {QStringLiteral("builds"), buildId});
     return ApiRequest::post(QStringLiteral("/v1/buildBetaNotifications"), body.toJson());

@@ -9,20 +9,23 @@ namespace ascend::api {
 
 namespace {
 
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ascend::api::TesterCsv", text);
 }
 
-QString quoted(const QString &field) {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')) &&
-        !field.contains(QLatin1Char('\r')) && field.trimmed() == field)
+QString quoted(const QString &field)
+{
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) &&
+        !field.contains(QLatin1Char('\n')) && !field.contains(QLatin1Char('\r')) && field.trimmed() == field)
         return field;
     QString escaped = field;
     escaped.replace(QLatin1String("\""), QLatin1String("\"\""));
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-int columnOf(const QStringList &header, const QStringList &names) {
+int columnOf(const QStringList &header, const QStringList &names)
+{
     for (int i = 0; i < header.size(); ++i) {
         QString key = header.at(i).trimmed().toLower();
         key.remove(QLatin1Char(' ')).remove(QLatin1Char('_')).remove(QLatin1Char('-'));
@@ -34,14 +37,16 @@ int columnOf(const QStringList &header, const QStringList &names) {
 
 } // namespace
 
-int TesterCsv::validCount() const {
+int TesterCsv::validCount() const
+{
     int n = 0;
     for (const TesterCsvRow &row : rows)
         n += row.ok() ? 1 : 0;
     return n;
 }
 
-bool splitCsv(const QString &text, QList<QStringList> *records, QList<int> *lines, QString *error) {
+bool splitCsv(const QString &text, QList<QStringList> *records, QList<int> *lines, QString *error)
+{
     QStringList fields;
     QString field;
     bool inQuotes = false;
@@ -105,7 +110,8 @@ bool splitCsv(const QString &text, QList<QStringList> *records, QList<int> *line
     return true;
 }
 
-TesterCsv parseTesterCsv(const QByteArray &bytes) {
+TesterCsv parseTesterCsv(const QByteArray &bytes)
+{
     TesterCsv result;
     QString text = QString::fromUtf8(bytes);
     if (text.startsWith(QChar(0xFEFF)))
@@ -123,9 +129,10 @@ TesterCsv parseTesterCsv(const QByteArray &bytes) {
             result.hadHeader = true;
             start = 1;
             emailColumn = email;
-            firstColumn = columnOf(header, {QStringLiteral("firstname"), QStringLiteral("first"), QStringLiteral("givenname")});
-            lastColumn = columnOf(header, {QStringLiteral("lastname"), QStringLiteral("last"), QStringLiteral("familyname"),
-                                           QStringLiteral("surname")});
+            firstColumn = columnOf(
+                header, {QStringLiteral("firstname"), QStringLiteral("first"), QStringLiteral("givenname")});
+            lastColumn = columnOf(header, {QStringLiteral("lastname"), QStringLiteral("last"),
+                                           QStringLiteral("familyname"), QStringLiteral("surname")});
             groupsColumn = columnOf(header, {QStringLiteral("groups"), QStringLiteral("group")});
         }
     }
@@ -150,9 +157,10 @@ TesterCsv parseTesterCsv(const QByteArray &bytes) {
         else if (!isPlausibleEmail(row.email))
             row.error = tr("\"%1\" is not a valid email address.").arg(row.email);
         else if (fields.size() > expected)
-            row.error = tr("The row has %1 fields; at most %2 are expected (quote fields that contain commas).")
-                            .arg(fields.size())
-                            .arg(expected);
+            row.error =
+                tr("The row has %1 fields; at most %2 are expected (quote fields that contain commas).")
+                    .arg(fields.size())
+                    .arg(expected);
         else if (seen.contains(row.email.toLower()))
             row.error = tr("%1 appears more than once in the file.").arg(row.email);
         if (row.ok())
@@ -162,7 +170,8 @@ TesterCsv parseTesterCsv(const QByteArray &bytes) {
     return result;
 }
 
-QByteArray writeTesterCsv(const QList<TesterCsvRow> &rows) {
+QByteArray writeTesterCsv(const QList<TesterCsvRow> &rows)
+{
     QString out = QStringLiteral("email,first name,last name,groups\r\n");
     for (const TesterCsvRow &row : rows) {
         out += QStringList{quoted(row.email), quoted(row.firstName), quoted(row.lastName),

@@ -7,7 +7,8 @@
 
 namespace ascend::api {
 
-bool TestFlightBuild::hasWhatToTest() const {
+bool TestFlightBuild::hasWhatToTest() const
+{
     for (const BetaBuildLocalization &localization : localizations) {
         if (!localization.whatsNew.trimmed().isEmpty())
             return true;
@@ -15,7 +16,8 @@ bool TestFlightBuild::hasWhatToTest() const {
     return false;
 }
 
-const BetaBuildLocalization *TestFlightBuild::localization(const QString &locale) const {
+const BetaBuildLocalization *TestFlightBuild::localization(const QString &locale) const
+{
     for (const BetaBuildLocalization &localization : localizations) {
         if (localization.locale == locale)
             return &localization;
@@ -23,7 +25,8 @@ const BetaBuildLocalization *TestFlightBuild::localization(const QString &locale
     return nullptr;
 }
 
-Query testFlightBuildsQuery(const QString &appId) {
+Query testFlightBuildsQuery(const QString &appId)
+{
     Query query;
     query.filter(QStringLiteral("app"), appId)
         .include({QStringLiteral("preReleaseVersion"), QStringLiteral("buildBetaDetail"),
@@ -31,10 +34,11 @@ Query testFlightBuildsQuery(const QString &appId) {
                   QStringLiteral("betaBuildLocalizations")})
         .fields(QStringLiteral("builds"),
                 {QStringLiteral("version"), QStringLiteral("uploadedDate"), QStringLiteral("expirationDate"),
-                 QStringLiteral("expired"), QStringLiteral("processingState"), QStringLiteral("buildAudienceType"),
-                 QStringLiteral("usesNonExemptEncryption"), QStringLiteral("preReleaseVersion"),
-                 QStringLiteral("buildBetaDetail"), QStringLiteral("betaAppReviewSubmission"),
-                 QStringLiteral("betaGroups"), QStringLiteral("betaBuildLocalizations")})
+                 QStringLiteral("expired"), QStringLiteral("processingState"),
+                 QStringLiteral("buildAudienceType"), QStringLiteral("usesNonExemptEncryption"),
+                 QStringLiteral("preReleaseVersion"), QStringLiteral("buildBetaDetail"),
+                 QStringLiteral("betaAppReviewSubmission"), QStringLiteral("betaGroups"),
+                 QStringLiteral("betaBuildLocalizations")})
         .fields(QStringLiteral("preReleaseVersions"), {QStringLiteral("version"), QStringLiteral("platform")})
         .fields(QStringLiteral("buildBetaDetails"),
                 {QStringLiteral("autoNotifyEnabled"), QStringLiteral("internalBuildState"),
@@ -42,7 +46,8 @@ Query testFlightBuildsQuery(const QString &appId) {
         .fields(QStringLiteral("betaAppReviewSubmissions"),
                 {QStringLiteral("betaReviewState"), QStringLiteral("submittedDate")})
         .fields(QStringLiteral("betaGroups"), {QStringLiteral("name")})
-        .fields(QStringLiteral("betaBuildLocalizations"), {QStringLiteral("locale"), QStringLiteral("whatsNew")})
+        .fields(QStringLiteral("betaBuildLocalizations"),
+                {QStringLiteral("locale"), QStringLiteral("whatsNew")})
         .limit(QStringLiteral("betaGroups"), 50)
         .limit(QStringLiteral("betaBuildLocalizations"), 50)
         .sort(QStringLiteral("-uploadedDate"))
@@ -50,7 +55,8 @@ Query testFlightBuildsQuery(const QString &appId) {
     return query;
 }
 
-Query testFlightGroupsQuery(const QString &appId) {
+Query testFlightGroupsQuery(const QString &appId)
+{
     Query query;
     query.filter(QStringLiteral("app"), appId)
         .include({QStringLiteral("betaTesters")})
@@ -61,14 +67,16 @@ Query testFlightGroupsQuery(const QString &appId) {
     return query;
 }
 
-Query groupTestersQuery() {
+Query groupTestersQuery()
+{
     Query query;
     query.limit(200);
     return query;
 }
 
 QList<TestFlightBuild> assembleTestFlightBuilds(const QList<jsonapi::Resource> &resources,
-                                                const QList<jsonapi::Resource> &included) {
+                                                const QList<jsonapi::Resource> &included)
+{
     QHash<QString, const jsonapi::Resource *> byKey;
     for (const jsonapi::Resource &resource : included)
         byKey.insert(resource.type + QLatin1Char('/') + resource.id, &resource);
@@ -89,7 +97,8 @@ QList<TestFlightBuild> assembleTestFlightBuilds(const QList<jsonapi::Resource> &
                 row.platform = parsed->platform;
             }
         }
-        if (const auto *detail = find(QStringLiteral("buildBetaDetails"), resource.relatedId(QStringLiteral("buildBetaDetail"))))
+        if (const auto *detail = find(QStringLiteral("buildBetaDetails"),
+                                      resource.relatedId(QStringLiteral("buildBetaDetail"))))
             row.detail = BuildBetaDetail::fromResource(*detail);
         if (const auto *review = find(QStringLiteral("betaAppReviewSubmissions"),
                                       resource.relatedId(QStringLiteral("betaAppReviewSubmission"))))
@@ -108,7 +117,8 @@ QList<TestFlightBuild> assembleTestFlightBuilds(const QList<jsonapi::Resource> &
     return out;
 }
 
-QList<TestFlightGroup> assembleTestFlightGroups(const QList<jsonapi::Resource> &resources) {
+QList<TestFlightGroup> assembleTestFlightGroups(const QList<jsonapi::Resource> &resources)
+{
     QList<TestFlightGroup> out;
     for (const jsonapi::Resource &resource : resources) {
         const auto group = BetaGroup::fromResource(resource);
@@ -126,8 +136,11 @@ QList<TestFlightGroup> assembleTestFlightGroups(const QList<jsonapi::Resource> &
     return out;
 }
 
-QStringList betaReviewBlockers(const TestFlightBuild &row) {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ascend::api::TestFlight", text); };
+QStringList betaReviewBlockers(const TestFlightBuild &row)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("ascend::api::TestFlight", text);
+    };
     QStringList blockers;
     if (row.build.processingState != asc::BuildProcessingState::VALID)
         blockers << tr("The build has not finished processing as VALID (it is %1).")
@@ -141,7 +154,8 @@ QStringList betaReviewBlockers(const TestFlightBuild &row) {
         blockers << tr("What to Test is empty: write it for at least one locale.");
     if (row.review && row.review->betaReviewState != asc::BetaReviewState::REJECTED)
         blockers << tr("The build was already submitted (%1).")
-                        .arg(row.review->betaReviewState ? asc::toString(*row.review->betaReviewState) : QString());
+                        .arg(row.review->betaReviewState ? asc::toString(*row.review->betaReviewState)
+                                                         : QString());
     return blockers;
 }
 

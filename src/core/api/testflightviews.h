@@ -1,7 +1,8 @@
 #pragma once
 // The few requests behind a TestFlight view, and how their pages fit together:
 //   builds  GET /v1/builds?filter[app]=…&include=preReleaseVersion,buildBetaDetail,betaAppReviewSubmission,
-//           betaGroups,betaBuildLocalizations&fields[…]=…&limit=200  (follow links.next: 500 builds → 3 pages)
+//           betaGroups,betaBuildLocalizations&fields[…]=…&limit=200  (follow links.next: 500 builds → 3
+//           pages)
 //   groups  GET /v1/betaGroups?filter[app]=…&include=betaTesters&limit[betaTesters]=1&limit=200
 //           (the tester count is relationships.betaTesters.meta.paging.total)
 //   testers GET /v1/betaGroups/{id}/betaTesters?limit=200
@@ -9,8 +10,8 @@
 #include "core/api/betaappreviewsubmissions.h"
 #include "core/api/betabuildlocalizations.h"
 #include "core/api/betagroups.h"
-#include "core/api/builds.h"
 #include "core/api/buildbetadetails.h"
+#include "core/api/builds.h"
 #include "core/api/query.h"
 
 #include <QList>

@@ -14,22 +14,27 @@ class TestTesterCsv : public QObject {
     Q_OBJECT
 
 private slots:
-    void headerlessRows() {
-        const TesterCsv csv = parseTesterCsv("ava@example.com,Ava,Okafor,Public Beta;Core Team\nnoah@example.com,Noah\n");
+    void headerlessRows()
+    {
+        const TesterCsv csv =
+            parseTesterCsv("ava@example.com,Ava,Okafor,Public Beta;Core Team\nnoah@example.com,Noah\n");
         QVERIFY(csv.error.isEmpty());
         QVERIFY(!csv.hadHeader);
         QCOMPARE(csv.rows.size(), 2);
         QCOMPARE(csv.rows[0].email, QStringLiteral("ava@example.com"));
         QCOMPARE(csv.rows[0].lastName, QStringLiteral("Okafor"));
-        QCOMPARE(csv.rows[0].groups, (QStringList{QStringLiteral("Public Beta"), QStringLiteral("Core Team")}));
+        QCOMPARE(csv.rows[0].groups,
+                 (QStringList{QStringLiteral("Public Beta"), QStringLiteral("Core Team")}));
         QCOMPARE(csv.rows[1].firstName, QStringLiteral("Noah"));
         QVERIFY(csv.rows[1].lastName.isEmpty());
         QCOMPARE(csv.rows[1].line, 2);
         QCOMPARE(csv.validCount(), 2);
     }
 
-    void headerReordersColumnsAndBomAndCrlf() {
-        const QByteArray bytes = "\xEF\xBB\xBF" "Last Name,First Name,Email\r\nOkafor,Ava,ava@example.com\r\n\r\n"
+    void headerReordersColumnsAndBomAndCrlf()
+    {
+        const QByteArray bytes = "\xEF\xBB\xBF"
+                                 "Last Name,First Name,Email\r\nOkafor,Ava,ava@example.com\r\n\r\n"
                                  "Tanaka,Kenji,kenji@example.com\r\n";
         const TesterCsv csv = parseTesterCsv(bytes);
         QVERIFY(csv.hadHeader);
@@ -40,7 +45,8 @@ private slots:
         QCOMPARE(csv.rows[1].line, 4); // the blank line is skipped but counted
     }
 
-    void quotedFields() {
+    void quotedFields()
+    {
         const TesterCsv csv = parseTesterCsv("email,first name,last name\n"
                                              "\"ava@example.com\",\"Ava, Jr.\",\"O\"\"Okafor\"\n"
                                              "mia@example.com,\"Mia\nMarie\",Silva\n"
@@ -54,7 +60,8 @@ private slots:
         QCOMPARE(csv.validCount(), 3);
     }
 
-    void badRowsAreReportedNotDropped() {
+    void badRowsAreReportedNotDropped()
+    {
         const TesterCsv csv = parseTesterCsv("email,first name,last name,groups\n"
                                              ",No,Email\n"
                                              "not-an-email,Bad,Address\n"
@@ -76,18 +83,21 @@ private slots:
         QCOMPARE(csv.rows[4].line, 6);
     }
 
-    void unterminatedQuoteFailsTheFile() {
+    void unterminatedQuoteFailsTheFile()
+    {
         const TesterCsv csv = parseTesterCsv("ava@example.com,\"Ava,Okafor\n");
         QVERIFY(!csv.error.isEmpty());
         QVERIFY(csv.rows.isEmpty());
     }
 
-    void emptyFileHasNoRows() {
+    void emptyFileHasNoRows()
+    {
         QCOMPARE(parseTesterCsv("").rows.size(), 0);
         QCOMPARE(parseTesterCsv("\n\n").rows.size(), 0);
     }
 
-    void writeThenParseRoundTrips() {
+    void writeThenParseRoundTrips()
+    {
         QList<TesterCsvRow> rows;
         TesterCsvRow a;
         a.email = QStringLiteral("ava@example.com");
@@ -107,7 +117,8 @@ private slots:
         QVERIFY(parsed.rows[1].groups.isEmpty());
     }
 
-    void betaReviewPreChecks() {
+    void betaReviewPreChecks()
+    {
         TestFlightBuild row;
         row.build.processingState = ascend::asc::BuildProcessingState::VALID;
         row.build.buildAudienceType = ascend::asc::BuildAudienceType::APP_STORE_ELIGIBLE;
@@ -129,7 +140,9 @@ private slots:
         BetaAppReviewSubmission review;
         review.betaReviewState = ascend::asc::BetaReviewState::IN_REVIEW;
         submitted.review = review;
-        QVERIFY(betaReviewBlockers(submitted).join(QLatin1Char(' ')).contains(QStringLiteral("already submitted")));
+        QVERIFY(betaReviewBlockers(submitted)
+                    .join(QLatin1Char(' '))
+                    .contains(QStringLiteral("already submitted")));
         submitted.review->betaReviewState = ascend::asc::BetaReviewState::REJECTED;
         QVERIFY(betaReviewBlockers(submitted).isEmpty());
 
