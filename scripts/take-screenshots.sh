@@ -32,6 +32,9 @@ chmod 700 "$XDG_RUNTIME_DIR"
 ascend="$ASCEND_BUILD_DIR/src/app/ascend"
 "$ascend" --demo --size "$size" --screenshot "$out/main-window.png"
 "$ascend" --size "$size" --screenshot "$out/welcome.png"
+# Uploads: a generated sample build caught mid-transfer (the demo throttles parts like a real connection).
+"$ascend" --demo --size "$size" --pane uploads --sample-upload --screenshot-delay 1300 --screenshot "$out/uploads.png"
+"$ascend" --demo --size "$size" --pane testflight --screenshot-delay 1500 --screenshot "$out/testflight.png"
 
 ASCEND_SCREENSHOT_DIR="$work/shots" "$ASCEND_BUILD_DIR/tests/ui/tst_accountdialog" testConnectionAgainstSimulator \
   >"$work/test.log" 2>&1 || { cat "$work/test.log" >&2; exit 1; }
