@@ -8,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <algorithm>
 #include <cstdio>
 
 using namespace ascend::cli;
@@ -28,8 +29,12 @@ void printUsage(QTextStream &out) {
            "Credentials without --profile come from the environment: ASC_KEY_ID, ASC_ISSUER_ID (absent for\n"
            "an individual key), ASC_PRIVATE_KEY_PATH or ASC_PRIVATE_KEY (the PEM text), ASC_BASE_URL.\n\n"
            "Commands:\n";
-    for (const Command &command : allCommands())
-        out << "  " << command.words.join(QLatin1Char(' ')).leftJustified(18) << command.summary << '\n';
+    const QList<Command> commands = allCommands();
+    qsizetype width = 0;
+    for (const Command &command : commands)
+        width = std::max(width, command.words.join(QLatin1Char(' ')).size());
+    for (const Command &command : commands)
+        out << "  " << command.words.join(QLatin1Char(' ')).leftJustified(width + 2) << command.summary << '\n';
     out << "\nExit status: 0 success, 1 failure (message on stderr), 2 wrong usage.\n";
     out.flush();
 }

@@ -129,7 +129,7 @@ QList<Command> uploadCommands()
 {
     Command upload;
     upload.words = {QStringLiteral("upload")};
-    upload.summary = QStringLiteral("upload an .ipa or .pkg build in parallel parts, resumable");
+    upload.summary = QStringLiteral("Upload an .ipa or .pkg build in parallel parts, resumable");
     upload.declareOptions = [](QCommandLineParser &parser) {
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .ipa or .pkg to upload."));
         parser.addOptions({
