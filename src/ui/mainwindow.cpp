@@ -1,5 +1,9 @@
 #include "ui/mainwindow.h"
 
+#include "core/webhooks/eventbus.h"
+#include "models/listenercontroller.h"
+#include "ui/desktopnotifier.h"
+
 #include "core/api/apiclient.h"
 #include "core/auth/accountstore.h"
 #include "core/auth/secretstore.h"
@@ -16,6 +20,7 @@
 #include "ui/testflightpane.h"
 #include "ui/theme.h"
 #include "ui/uploadspane.h"
+#include "ui/webhookeventswidget.h"
 #include "ui/webhookspane.h"
 #include "ui/welcomepage.h"
 
@@ -90,6 +95,22 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
                new FeedbackPane(m_paneStack)};
     for (PaneWidget *pane : std::as_const(m_panes))
         m_paneStack->addWidget(pane);
+    if (auto *webhooks = qobject_cast<WebhooksPane *>(m_panes.at(Pane::Webhooks))) {
+        webhooks->setSecretStore(m_secrets);
+        connect(webhooks, &WebhooksPane::listenerStateChanged, this, [this](bool listening, const QString &url) {
+            m_listener->setStatus(listening ? StatusIndicator::Tone::Good : StatusIndicator::Tone::Idle,
+                                  listening ? tr("Listening at %1").arg(url) : tr("Webhook listener off"));
+            if (listening)
+                m_paneModel->setBadge(Pane::Webhooks, tr("On"), models::SourceListModel::BadgeTone::Positive);
+            else
+                m_paneModel->clearBadge(Pane::Webhooks);
+        });
+        connect(webhooks, &WebhooksPane::openInstanceRequested, this, [this](const QString &type, const QString &) {
+            const int pane = WebhookEventsWidget::paneForInstanceType(type);
+            if (pane >= 0)
+                setCurrentPane(static_cast<Pane>(pane));
+        });
+    }
     m_paneStack->setObjectName(QStringLiteral("paneStack"));
     m_paneStack->setAutoFillBackground(true);
     QPalette panePalette = m_paneStack->palette();
@@ -124,6 +145,7 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     createActions();
     createMenus();
     createStatusBar();
+    connectUploads();
 
     connect(m_sourceList, &SourceListWidget::currentPaneChanged, this, [this](Pane pane) {
         m_paneStack->setCurrentIndex(pane);
@@ -240,7 +262,8 @@ void MainWindow::createStatusBar() {
                                "The count comes from the X-Rate-Limit header of the last response."));
     m_listener->setObjectName(QStringLiteral("listenerStatus"));
     m_listener->setStatus(StatusIndicator::Tone::Idle, tr("Webhook listener off"));
-    m_listener->setToolTip(tr("The local webhook listener is not available in this version yet."));
+    m_listener->setToolTip(tr("The local webhook listener checks each notification's signature and records "
+                              "it. Start it in Webhooks → Live Events."));
 
     bar->addWidget(m_connection, 1);
     auto *rateSeparator = statusSeparator(bar);
@@ -586,6 +609,38 @@ void MainWindow::saveSettings() const {
 void MainWindow::closeEvent(QCloseEvent *event) {
     saveSettings();
     event->accept();
+}
+
+void MainWindow::connectUploads()
+{
+    m_notifier = new DesktopNotifier(statusBar(), this);
+    auto *uploads = static_cast<UploadsPane *>(m_panes.at(Pane::Uploads));
+    auto *testFlight = static_cast<TestFlightPane *>(m_panes.at(Pane::TestFlight));
+    connect(uploads, &UploadsPane::activeUploadsChanged, this, [this](int count) {
+        if (count > 0)
+            m_paneModel->setBadge(Pane::Uploads, QString::number(count));
+        else
+            m_paneModel->clearBadge(Pane::Uploads);
+    });
+    connect(uploads, &UploadsPane::notificationRequested, m_notifier, &DesktopNotifier::notify);
+    connect(uploads, &UploadsPane::distributeRequested, this, [this, testFlight](const QString &buildId) {
+        setCurrentPane(Pane::TestFlight);
+        testFlight->reload();
+        connect(testFlight, &TestFlightPane::loaded, this, [testFlight, buildId] { testFlight->selectBuild(buildId); },
+                Qt::SingleShotConnection);
+    });
+
+    // Verified webhook events drive the panes at once instead of waiting for their next poll.
+    auto *webhooksPane = static_cast<WebhooksPane *>(m_panes.at(Pane::Webhooks));
+    webhooks::EventBus *bus = webhooksPane->listener()->bus();
+    bus->subscribe(asc::WebhookEventType::BUILD_UPLOAD_STATE_UPDATED, uploads,
+                   [uploads, testFlight](const webhooks::Notification &event) {
+                       uploads->notifyBuildUploadStateChanged(event.instanceId, event.newState());
+                       if (event.newState() == QLatin1String("COMPLETE"))
+                           testFlight->reload();
+                   });
+    bus->subscribe(asc::WebhookEventType::BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED, testFlight,
+                   [testFlight](const webhooks::Notification &) { testFlight->reload(); });
 }
 
 } // namespace ascend::ui

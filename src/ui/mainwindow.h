@@ -19,6 +19,7 @@ class SecretStore;
 
 namespace ascend::ui {
 
+class DesktopNotifier;
 class MessageBanner;
 class PaneWidget;
 class SessionController;
@@ -41,6 +42,7 @@ public:
     StatusIndicator *listenerIndicator() const { return m_listener; }
 
     models::SourceListModel *paneModel() const { return m_paneModel; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     models::SourceListModel::Pane currentPane() const;
     PaneWidget *pane(models::SourceListModel::Pane pane) const;
     bool isShowingWelcome() const;
@@ -68,6 +70,7 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
+    void connectUploads();
     void rebuildAccountMenu();
     void updateConnectionStatus();
     void updateRateLimit();
@@ -91,6 +94,7 @@ private:
     QPushButton *m_bannerEdit = nullptr;
     QStackedWidget *m_paneStack;
     QList<PaneWidget *> m_panes;
+    DesktopNotifier *m_notifier = nullptr;
 
     StatusIndicator *m_connection;
     QLabel *m_rateLimit;

@@ -31,6 +31,9 @@ public:
     void setBusy(bool busy);
     // After a successful save: forget the secret typed or generated.
     void clearSecret();
+    // A short positive line next to the buttons ("Test notification sent"); empty hides it.
+    void setNotice(const QString &notice);
+    QString notice() const;
 
     bool isCreating() const { return m_creating; }
     QString webhookId() const { return m_webhookId; }
@@ -78,6 +81,7 @@ private:
     QPushButton *m_delete;
     QPushButton *m_test;
     QLabel *m_busyLabel;
+    QLabel *m_notice;
 
     QStringList m_shownErrors;
     QStringList m_shownWarnings;
