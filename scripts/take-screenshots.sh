@@ -16,7 +16,7 @@ if [ ! -f "$ASCEND_BUILD_DIR/CMakeCache.txt" ]; then
   command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
   cmake -S "$ASCEND_ROOT" -B "$ASCEND_BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo
 fi
-cmake --build "$ASCEND_BUILD_DIR" --parallel "$(nproc)" --target ascend ascend-sim tst_accountdialog
+cmake --build "$ASCEND_BUILD_DIR" --parallel "$(nproc)" --target ascend ascend-sim tst_accountdialog tst_webhookspane
 
 # A clean, private environment: no stored accounts, no keychain prompts, no window state from earlier runs.
 work="$(mktemp -d)"
@@ -40,3 +40,11 @@ ASCEND_SCREENSHOT_DIR="$work/shots" "$ASCEND_BUILD_DIR/tests/ui/tst_accountdialo
   >"$work/test.log" 2>&1 || { cat "$work/test.log" >&2; exit 1; }
 cp "$work/shots/account-dialog.png" "$out/account-dialog.png"
 echo "$out/account-dialog.png"
+
+# Webhooks: the end-to-end test leaves the pane with a running listener and verified events.
+ASCEND_SCREENSHOT_DIR="$work/shots" "$ASCEND_BUILD_DIR/tests/ui/tst_webhookspane" webhooksEndToEndAgainstTheSimulator \
+  >"$work/webhooks.log" 2>&1 || { cat "$work/webhooks.log" >&2; exit 1; }
+for shot in webhooks webhooks-form webhooks-deliveries; do
+  cp "$work/shots/$shot.png" "$out/$shot.png"
+  echo "$out/$shot.png"
+done
