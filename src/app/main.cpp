@@ -3,9 +3,9 @@
 #include "core/auth/accountstore.h"
 #include "core/auth/secretstore.h"
 #include "screenshot.h"
-#include "ui/uploadspane.h"
 #include "ui/mainwindow.h"
 #include "ui/theme.h"
+#include "ui/uploadspane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,7 +19,8 @@ namespace {
 
 using Pane = ascend::models::SourceListModel::Pane;
 
-std::optional<Pane> paneFromName(const QString &name) {
+std::optional<Pane> paneFromName(const QString &name)
+{
     for (int pane = 0; pane < ascend::models::SourceListModel::PaneCount; ++pane) {
         const auto p = static_cast<Pane>(pane);
         if (ascend::models::SourceListModel::title(p).compare(name, Qt::CaseInsensitive) == 0 ||
@@ -32,7 +33,8 @@ std::optional<Pane> paneFromName(const QString &name) {
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Ascend"));
     QCoreApplication::setApplicationName(QStringLiteral("Ascend"));
@@ -67,16 +69,18 @@ int main(int argc, char *argv[]) {
         QStringLiteral("size"));
     const QCommandLineOption sampleUploadOption(
         QStringLiteral("sample-upload"),
-        QCoreApplication::translate("main", "With --demo: upload a generated sample build of the selected app."));
+        QCoreApplication::translate("main",
+                                    "With --demo: upload a generated sample build of the selected app."));
     const QCommandLineOption screenshotDelayOption(
         QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("main", "Wait <ms> after connecting before taking the screenshot."),
         QStringLiteral("ms"), QStringLiteral("500"));
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "Builds (.ipa, .pkg) to upload once connected."),
-                                 QStringLiteral("[files…]"));
-    parser.addOptions({demoOption, screenshotOption, paneOption, sizeOption, sampleUploadOption,
-                       screenshotDelayOption});
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "Builds (.ipa, .pkg) to upload once connected."),
+        QStringLiteral("[files…]"));
+    parser.addOptions(
+        {demoOption, screenshotOption, paneOption, sizeOption, sampleUploadOption, screenshotDelayOption});
     parser.process(app);
 
     std::optional<Pane> pane;
@@ -135,9 +139,8 @@ int main(int argc, char *argv[]) {
 
     std::unique_ptr<ascend::app::ScreenshotTaker> taker;
     if (screenshot) {
-        taker =
-            std::make_unique<ascend::app::ScreenshotTaker>(&window, parser.value(screenshotOption), 60000,
-                                                           parser.value(screenshotDelayOption).toInt());
+        taker = std::make_unique<ascend::app::ScreenshotTaker>(&window, parser.value(screenshotOption), 60000,
+                                                               parser.value(screenshotDelayOption).toInt());
         taker->start();
     }
     window.show();

@@ -18,9 +18,11 @@ ScreenshotTaker::ScreenshotTaker(ui::MainWindow *window, QString path, int timeo
     , m_window(window)
     , m_path(std::move(path))
     , m_settleMs(settleMs)
-    , m_timeoutMs(timeoutMs) {}
+    , m_timeoutMs(timeoutMs)
+{}
 
-void ScreenshotTaker::start() {
+void ScreenshotTaker::start()
+{
     connect(m_window->controller(), &ui::SessionController::stateChanged, this, &ScreenshotTaker::check);
     QTimer::singleShot(m_timeoutMs, this, [this] {
         fail(tr("Timed out after %1 s waiting for the connection (%2).")
@@ -30,7 +32,8 @@ void ScreenshotTaker::start() {
     check();
 }
 
-void ScreenshotTaker::check() {
+void ScreenshotTaker::check()
+{
     using State = ui::SessionController::State;
     const State state = m_window->controller()->state();
     if (state == State::Failed) {
@@ -41,7 +44,8 @@ void ScreenshotTaker::check() {
         QTimer::singleShot(m_settleMs, this, &ScreenshotTaker::capture);
 }
 
-void ScreenshotTaker::capture() {
+void ScreenshotTaker::capture()
+{
     if (m_done)
         return;
     m_done = true;
@@ -56,7 +60,8 @@ void ScreenshotTaker::capture() {
     QCoreApplication::exit(0);
 }
 
-void ScreenshotTaker::fail(const QString &message) {
+void ScreenshotTaker::fail(const QString &message)
+{
     if (m_done)
         return;
     m_done = true;

@@ -14,7 +14,8 @@ namespace ascend::app {
 class ScreenshotTaker : public QObject {
     Q_OBJECT
 public:
-    ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, int settleMs = 500, QObject *parent = nullptr);
+    ScreenshotTaker(ui::MainWindow *window, QString path, int timeoutMs, int settleMs = 500,
+                    QObject *parent = nullptr);
 
     void start();
 

@@ -18,7 +18,8 @@ namespace {
 
 const auto kDefaultBaseUrl = QStringLiteral("https://api.appstoreconnect.apple.com");
 
-void noteFallback(CliContext &context, const auth::SecretStore &store) {
+void noteFallback(CliContext &context, const auth::SecretStore &store)
+{
     if (const auto *fallback = dynamic_cast<const auth::FallbackSecretStore *>(&store);
         fallback && fallback->usingFallback()) {
         context.err() << "Note: no keychain answered (" << fallback->fallbackReason()
@@ -27,7 +28,8 @@ void noteFallback(CliContext &context, const auth::SecretStore &store) {
     }
 }
 
-int addAccount(CliContext &context, const QCommandLineParser &parser) {
+int addAccount(CliContext &context, const QCommandLineParser &parser)
+{
     auth::Account account;
     account.name = parser.value(QStringLiteral("name")).trimmed();
     account.keyId = parser.value(QStringLiteral("key-id")).trimmed();
@@ -78,7 +80,8 @@ int addAccount(CliContext &context, const QCommandLineParser &parser) {
     return ExitOk;
 }
 
-int listAccounts(CliContext &context, const QCommandLineParser &) {
+int listAccounts(CliContext &context, const QCommandLineParser &)
+{
     auto secrets = auth::createDefaultSecretStore();
     auth::AccountStore store(secrets.get());
     const auto accounts = store.accounts();
@@ -109,7 +112,8 @@ int listAccounts(CliContext &context, const QCommandLineParser &) {
     return ExitOk;
 }
 
-int removeAccount(CliContext &context, const QCommandLineParser &parser) {
+int removeAccount(CliContext &context, const QCommandLineParser &parser)
+{
     const QStringList names = parser.positionalArguments();
     if (names.size() != 1) {
         context.printError(QStringLiteral("accounts remove needs exactly one account NAME."));
@@ -135,7 +139,8 @@ int removeAccount(CliContext &context, const QCommandLineParser &parser) {
 
 } // namespace
 
-QList<Command> accountsCommands() {
+QList<Command> accountsCommands()
+{
     Command add;
     add.words = {QStringLiteral("accounts"), QStringLiteral("add")};
     add.summary = QStringLiteral("Store an account; its .p8 key goes to the keychain (or a 0600 file)");

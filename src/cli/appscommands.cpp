@@ -13,7 +13,8 @@ namespace ascend::cli {
 
 namespace {
 
-int listApps(CliContext &context, const QCommandLineParser &parser) {
+int listApps(CliContext &context, const QCommandLineParser &parser)
+{
     api::Query query;
     query.sort(QStringLiteral("name")).limit(200);
     if (parser.isSet(QStringLiteral("bundle-id")))
@@ -45,7 +46,8 @@ int listApps(CliContext &context, const QCommandLineParser &parser) {
 
 } // namespace
 
-QList<Command> appsCommands() {
+QList<Command> appsCommands()
+{
     Command list;
     list.words = {QStringLiteral("apps"), QStringLiteral("list")};
     list.summary = QStringLiteral("List the apps of the account (GET /v1/apps, all pages)");

@@ -16,11 +16,13 @@ namespace ascend::cli {
 
 namespace {
 
-QString shortDate(const QDateTime &dateTime) {
+QString shortDate(const QDateTime &dateTime)
+{
     return dateTime.isValid() ? dateTime.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-int listBuilds(CliContext &context, const QCommandLineParser &parser) {
+int listBuilds(CliContext &context, const QCommandLineParser &parser)
+{
     const QString appArgument = parser.value(QStringLiteral("app"));
     if (appArgument.isEmpty()) {
         context.printError(QStringLiteral("builds list needs --app BUNDLE_ID_OR_ID."));
@@ -90,7 +92,8 @@ int listBuilds(CliContext &context, const QCommandLineParser &parser) {
 
 } // namespace
 
-QList<Command> buildsCommands() {
+QList<Command> buildsCommands()
+{
     Command list;
     list.words = {QStringLiteral("builds"), QStringLiteral("list")};
     list.summary = QStringLiteral("List the builds of an app, newest first (GET /v1/builds, all pages)");

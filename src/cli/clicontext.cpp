@@ -23,22 +23,26 @@ const auto kDefaultBaseUrl = QStringLiteral("https://api.appstoreconnect.apple.c
 CliContext::CliContext(GlobalOptions options)
     : m_options(std::move(options))
     , m_out(stdout)
-    , m_err(stderr) {}
+    , m_err(stderr)
+{}
 
 CliContext::~CliContext() = default;
 
-void CliContext::printError(const QString &message) {
+void CliContext::printError(const QString &message)
+{
     m_err << "ascendctl: " << message << Qt::endl;
 }
 
-void CliContext::printJson(const QJsonValue &value) {
+void CliContext::printJson(const QJsonValue &value)
+{
     const QJsonDocument document =
         value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << document.toJson(QJsonDocument::Indented);
     m_out.flush();
 }
 
-bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error) {
+bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error)
+{
     if (m_options.demo) {
         m_simulator = std::make_unique<session::SimulatorProcess>();
         if (!m_simulator->startAndWait(kSimulatorStartTimeoutMs, error))
@@ -112,7 +116,8 @@ bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error
     return true;
 }
 
-session::Session *CliContext::session() {
+session::Session *CliContext::session()
+{
     if (m_session)
         return m_session.get();
     session::ConnectionInfo info;
@@ -129,7 +134,8 @@ session::Session *CliContext::session() {
     return m_session.get();
 }
 
-bool CliContext::await(api::ApiReply *reply, const QString &what) {
+bool CliContext::await(api::ApiReply *reply, const QString &what)
+{
     if (!reply->isFinished()) {
         QEventLoop loop;
         QObject::connect(reply, &api::ApiReply::finished, &loop, &QEventLoop::quit);

@@ -29,7 +29,9 @@ QList<Command> appsCommands();
 QList<Command> buildsCommands();
 QList<Command> tokenCommands();
 QList<Command> accountsCommands();
-QList<Command> webhooksCommands(); QList<Command> listenCommands(); QList<Command> eventsCommands();
+QList<Command> webhooksCommands();
+QList<Command> listenCommands();
+QList<Command> eventsCommands();
 QList<Command> uploadCommands();
 QList<Command> testflightCommands();
 

@@ -2,7 +2,8 @@
 
 namespace ascend::cli {
 
-QList<Command> allCommands() {
+QList<Command> allCommands()
+{
     QList<Command> commands;
     commands += appsCommands();
     commands += buildsCommands();

@@ -1,5 +1,4 @@
 #include "demoscenario.h"
-#include "demoupload.h"
 
 #include "clicontext.h"
 #include "command.h"
@@ -8,6 +7,7 @@
 #include "core/api/builds.h"
 #include "core/auth/jwtsigner.h"
 #include "core/session/session.h"
+#include "demoupload.h"
 #include "pagedlist.h"
 #include "table.h"
 
@@ -21,10 +21,12 @@ namespace {
 class StepPrinter {
 public:
     explicit StepPrinter(CliContext &context)
-        : m_context(context) {
+        : m_context(context)
+    {
         m_clock.start();
     }
-    void step(const QString &text) {
+    void step(const QString &text)
+    {
         m_context.out()
             << QStringLiteral("[%1] %2. ").arg(m_clock.elapsed() / 1000.0, 5, 'f', 2).arg(++m_number) << text
             << '\n';
@@ -40,7 +42,8 @@ private:
 
 } // namespace
 
-int runDemoScenario(CliContext &context) {
+int runDemoScenario(CliContext &context)
+{
     StepPrinter printer(context);
     context.out() << "Ascend demo: a local App Store Connect simulator, reached over real HTTP with a real "
                      "ES256 key.\n\n";
@@ -91,17 +94,18 @@ int runDemoScenario(CliContext &context) {
                      .arg(app.name, app.id, stateSummary.join(QStringLiteral(", "))));
 
     QString uploadError;
-    if (!runDemoUpload(session->client(), app.bundleId, [&](const QString &text) { printer.step(text); }, &uploadError)) {
+    if (!runDemoUpload(
+            session->client(), app.bundleId, [&](const QString &text) { printer.step(text); },
+            &uploadError)) {
         context.printError(QStringLiteral("The demo upload failed: %1").arg(uploadError));
         return ExitFailure;
     }
 
     const auto budget = session->client()->rateLimit();
-    printer.step(
-        QStringLiteral("Made %1 HTTP requests with %2 JWT signature(s); API budget: %3")
-            .arg(session->client()->requestCount())
-            .arg(session->signer()->signatureCount())
-            .arg(budget.toDisplayString()));
+    printer.step(QStringLiteral("Made %1 HTTP requests with %2 JWT signature(s); API budget: %3")
+                     .arg(session->client()->requestCount())
+                     .arg(session->signer()->signatureCount())
+                     .arg(budget.toDisplayString()));
     context.out() << "\nDone. Open the same scenario in the desktop app with `ascend --demo`.\n";
     return ExitOk;
 }

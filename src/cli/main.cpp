@@ -15,7 +15,8 @@ using namespace ascend::cli;
 
 namespace {
 
-void printUsage(QTextStream &out) {
+void printUsage(QTextStream &out)
+{
     out << "Usage: ascendctl [--json] [--demo] [--profile NAME] <command> [options]\n\n"
            "App Store Connect from the command line: apps, builds, tokens and stored accounts.\n\n"
            "Global options:\n"
@@ -34,14 +35,16 @@ void printUsage(QTextStream &out) {
     for (const Command &command : commands)
         width = std::max(width, command.words.join(QLatin1Char(' ')).size());
     for (const Command &command : commands)
-        out << "  " << command.words.join(QLatin1Char(' ')).leftJustified(width + 2) << command.summary << '\n';
+        out << "  " << command.words.join(QLatin1Char(' ')).leftJustified(width + 2) << command.summary
+            << '\n';
     out << "\nExit status: 0 success, 1 failure (message on stderr), 2 wrong usage.\n";
     out.flush();
 }
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Ascend"));
     QCoreApplication::setOrganizationName(QStringLiteral("Ascend"));

@@ -11,8 +11,8 @@
 namespace ascend::cli {
 
 std::optional<QList<jsonapi::Resource>> fetchAllPages(CliContext &context, const api::ApiRequest &firstPage,
-                                                      const QString &what,
-                                                      QList<jsonapi::Resource> *included) {
+                                                      const QString &what, QList<jsonapi::Resource> *included)
+{
     session::Session *session = context.session();
     if (!session)
         return std::nullopt;
@@ -35,7 +35,8 @@ std::optional<QList<jsonapi::Resource>> fetchAllPages(CliContext &context, const
     return pager.resources();
 }
 
-std::optional<api::App> resolveApp(CliContext &context, const QString &bundleIdOrId) {
+std::optional<api::App> resolveApp(CliContext &context, const QString &bundleIdOrId)
+{
     session::Session *session = context.session();
     if (!session)
         return std::nullopt;

@@ -5,15 +5,18 @@
 namespace ascend::cli {
 
 Table::Table(QStringList headers)
-    : m_headers(std::move(headers)) {}
+    : m_headers(std::move(headers))
+{}
 
-void Table::addRow(QStringList cells) {
+void Table::addRow(QStringList cells)
+{
     while (cells.size() < m_headers.size())
         cells << QString();
     m_rows << cells;
 }
 
-void Table::print(QTextStream &out) const {
+void Table::print(QTextStream &out) const
+{
     QList<qsizetype> widths;
     for (const QString &header : m_headers)
         widths << header.size();

@@ -11,7 +11,8 @@ namespace ascend::cli {
 
 namespace {
 
-int printToken(CliContext &context, const QCommandLineParser &) {
+int printToken(CliContext &context, const QCommandLineParser &)
+{
     session::Session *session = context.session();
     if (!session)
         return ExitFailure;
@@ -32,7 +33,8 @@ int printToken(CliContext &context, const QCommandLineParser &) {
 
 } // namespace
 
-QList<Command> tokenCommands() {
+QList<Command> tokenCommands()
+{
     Command token;
     token.words = {QStringLiteral("token")};
     token.summary = QStringLiteral("Print one signed ES256 JWT (valid for 20 minutes)");

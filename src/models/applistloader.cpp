@@ -6,13 +6,16 @@ namespace ascend::models {
 
 AppListLoader::AppListLoader(api::ApiClient *client, QObject *parent)
     : QObject(parent)
-    , m_client(client) {}
+    , m_client(client)
+{}
 
-AppListLoader::~AppListLoader() {
+AppListLoader::~AppListLoader()
+{
     cancel();
 }
 
-api::ApiRequest AppListLoader::request() {
+api::ApiRequest AppListLoader::request()
+{
     api::Query query;
     query
         .fields(QString::fromLatin1(api::App::Type), {QStringLiteral("name"), QStringLiteral("bundleId"),
@@ -22,7 +25,8 @@ api::ApiRequest AppListLoader::request() {
     return api::listApps(query);
 }
 
-void AppListLoader::start() {
+void AppListLoader::start()
+{
     cancel();
     m_running = true;
     m_pager = new api::Pager(m_client, request(), this);
@@ -46,7 +50,8 @@ void AppListLoader::start() {
     m_pager->start();
 }
 
-void AppListLoader::cancel() {
+void AppListLoader::cancel()
+{
     m_running = false;
     if (!m_pager)
         return;

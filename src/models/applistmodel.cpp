@@ -3,13 +3,16 @@
 namespace ascend::models {
 
 AppListModel::AppListModel(QObject *parent)
-    : QAbstractListModel(parent) {}
+    : QAbstractListModel(parent)
+{}
 
-int AppListModel::rowCount(const QModelIndex &parent) const {
+int AppListModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : int(m_apps.size());
 }
 
-QVariant AppListModel::columnValue(const api::App &app, Column column) {
+QVariant AppListModel::columnValue(const api::App &app, Column column)
+{
     switch (column) {
     case Id:
         return app.id;
@@ -27,7 +30,8 @@ QVariant AppListModel::columnValue(const api::App &app, Column column) {
     return {};
 }
 
-QVariant AppListModel::data(const QModelIndex &index, int role) const {
+QVariant AppListModel::data(const QModelIndex &index, int role) const
+{
     if (!index.isValid() || index.model() != this || index.row() >= m_apps.size() || index.column() != 0)
         return {};
     const api::App &app = m_apps.at(index.row());
@@ -50,7 +54,8 @@ QVariant AppListModel::data(const QModelIndex &index, int role) const {
     return {};
 }
 
-QHash<int, QByteArray> AppListModel::roleNames() const {
+QHash<int, QByteArray> AppListModel::roleNames() const
+{
     auto names = QAbstractListModel::roleNames();
     names.insert(RawDataRole, "app");
     names.insert(roleForColumn(Id), "appId");
@@ -61,13 +66,15 @@ QHash<int, QByteArray> AppListModel::roleNames() const {
     return names;
 }
 
-void AppListModel::setApps(const QList<api::App> &apps) {
+void AppListModel::setApps(const QList<api::App> &apps)
+{
     beginResetModel();
     m_apps = apps;
     endResetModel();
 }
 
-void AppListModel::clear() {
+void AppListModel::clear()
+{
     if (m_apps.isEmpty())
         return;
     beginResetModel();
@@ -75,11 +82,13 @@ void AppListModel::clear() {
     endResetModel();
 }
 
-api::App AppListModel::app(int row) const {
+api::App AppListModel::app(int row) const
+{
     return (row >= 0 && row < m_apps.size()) ? m_apps.at(row) : api::App{};
 }
 
-int AppListModel::rowOfId(const QString &id) const {
+int AppListModel::rowOfId(const QString &id) const
+{
     for (int row = 0; row < m_apps.size(); ++row) {
         if (m_apps.at(row).id == id)
             return row;
@@ -87,7 +96,8 @@ int AppListModel::rowOfId(const QString &id) const {
     return -1;
 }
 
-QString AppListModel::columnName(Column column) {
+QString AppListModel::columnName(Column column)
+{
     switch (column) {
     case Id:
         return tr("ID");

@@ -6,13 +6,16 @@ namespace ascend::models {
 
 SourceListModel::SourceListModel(QObject *parent)
     : QAbstractListModel(parent)
-    , m_badges(PaneCount) {}
+    , m_badges(PaneCount)
+{}
 
-int SourceListModel::rowCount(const QModelIndex &parent) const {
+int SourceListModel::rowCount(const QModelIndex &parent) const
+{
     return parent.isValid() ? 0 : PaneCount;
 }
 
-QVariant SourceListModel::data(const QModelIndex &index, int role) const {
+QVariant SourceListModel::data(const QModelIndex &index, int role) const
+{
     if (!index.isValid() || index.model() != this || index.row() >= PaneCount || index.column() != 0)
         return {};
     const auto pane = static_cast<Pane>(index.row());
@@ -42,7 +45,8 @@ QVariant SourceListModel::data(const QModelIndex &index, int role) const {
     }
 }
 
-QHash<int, QByteArray> SourceListModel::roleNames() const {
+QHash<int, QByteArray> SourceListModel::roleNames() const
+{
     auto names = QAbstractListModel::roleNames();
     names.insert(PaneRole, "pane");
     names.insert(IconPathRole, "iconPath");
@@ -53,7 +57,8 @@ QHash<int, QByteArray> SourceListModel::roleNames() const {
     return names;
 }
 
-void SourceListModel::setBadge(Pane pane, const QString &text, BadgeTone tone) {
+void SourceListModel::setBadge(Pane pane, const QString &text, BadgeTone tone)
+{
     if (pane < 0 || pane >= PaneCount)
         return;
     Badge &badge = m_badges[pane];
@@ -65,19 +70,23 @@ void SourceListModel::setBadge(Pane pane, const QString &text, BadgeTone tone) {
     emit dataChanged(idx, idx, {BadgeRole, BadgeToneRole});
 }
 
-void SourceListModel::clearBadge(Pane pane) {
+void SourceListModel::clearBadge(Pane pane)
+{
     setBadge(pane, QString(), BadgeTone::Accent);
 }
 
-QString SourceListModel::badge(Pane pane) const {
+QString SourceListModel::badge(Pane pane) const
+{
     return (pane >= 0 && pane < PaneCount) ? m_badges.at(pane).text : QString();
 }
 
-QModelIndex SourceListModel::indexOf(Pane pane) const {
+QModelIndex SourceListModel::indexOf(Pane pane) const
+{
     return (pane >= 0 && pane < PaneCount) ? index(pane, 0) : QModelIndex();
 }
 
-QString SourceListModel::title(Pane pane) {
+QString SourceListModel::title(Pane pane)
+{
     switch (pane) {
     case Uploads:
         return tr("Uploads");
@@ -93,7 +102,8 @@ QString SourceListModel::title(Pane pane) {
     return {};
 }
 
-QString SourceListModel::description(Pane pane) {
+QString SourceListModel::description(Pane pane)
+{
     switch (pane) {
     case Uploads:
         return tr("Upload builds and follow every part of the transfer");
@@ -109,7 +119,8 @@ QString SourceListModel::description(Pane pane) {
     return {};
 }
 
-QString SourceListModel::iconPath(Pane pane) {
+QString SourceListModel::iconPath(Pane pane)
+{
     switch (pane) {
     case Uploads:
         return QStringLiteral(":/icons/uploads.svg");

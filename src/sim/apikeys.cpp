@@ -8,7 +8,8 @@ namespace ascend::sim {
 namespace {
 
 std::optional<ApiKey> loadKeyFile(const QString &keyId, const QString &issuerId, bool individual,
-                                  const QString &path, QString *error) {
+                                  const QString &path, QString *error)
+{
     if (!isValidKeyId(keyId)) {
         *error = QStringLiteral("'%1' is not a key id (letters and digits, as App Store Connect shows it)")
                      .arg(keyId);
@@ -30,22 +31,26 @@ std::optional<ApiKey> loadKeyFile(const QString &keyId, const QString &issuerId,
 
 } // namespace
 
-void KeyRing::add(const ApiKey &key) {
+void KeyRing::add(const ApiKey &key)
+{
     m_keys.insert(key.keyId, key);
 }
 
-const ApiKey *KeyRing::find(const QString &keyId) const {
+const ApiKey *KeyRing::find(const QString &keyId) const
+{
     const auto it = m_keys.constFind(keyId);
     return it == m_keys.constEnd() ? nullptr : &it.value();
 }
 
-QStringList KeyRing::keyIds() const {
+QStringList KeyRing::keyIds() const
+{
     QStringList ids = m_keys.keys();
     ids.sort();
     return ids;
 }
 
-bool isValidKeyId(const QString &keyId) {
+bool isValidKeyId(const QString &keyId)
+{
     if (keyId.isEmpty() || keyId.size() > 64)
         return false;
     for (const QChar c : keyId) {
@@ -57,7 +62,8 @@ bool isValidKeyId(const QString &keyId) {
     return true;
 }
 
-std::optional<GeneratedKey> generateApiKey(const QString &directory, QString *error) {
+std::optional<GeneratedKey> generateApiKey(const QString &directory, QString *error)
+{
     static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     const QByteArray random = crypto::randomBytes(10);
     QString keyId;
@@ -98,7 +104,8 @@ std::optional<GeneratedKey> generateApiKey(const QString &directory, QString *er
     return generated;
 }
 
-std::optional<ApiKey> parseTeamKeySpec(const QString &spec, QString *error) {
+std::optional<ApiKey> parseTeamKeySpec(const QString &spec, QString *error)
+{
     // Split at the first two colons only: the file path may contain colons (C:\keys\key.pem).
     const qsizetype first = spec.indexOf(QLatin1Char(':'));
     const qsizetype second = first < 0 ? -1 : spec.indexOf(QLatin1Char(':'), first + 1);
@@ -116,7 +123,8 @@ std::optional<ApiKey> parseTeamKeySpec(const QString &spec, QString *error) {
     return loadKeyFile(spec.left(first), issuerId, false, spec.mid(second + 1), error);
 }
 
-std::optional<ApiKey> parseIndividualKeySpec(const QString &spec, QString *error) {
+std::optional<ApiKey> parseIndividualKeySpec(const QString &spec, QString *error)
+{
     const qsizetype colon = spec.indexOf(QLatin1Char(':'));
     if (colon <= 0 || colon + 1 >= spec.size()) {
         *error = QStringLiteral("--individual-key expects KEYID:PUBLIC_KEY_PEM_FILE, got '%1'").arg(spec);

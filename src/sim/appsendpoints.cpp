@@ -3,7 +3,8 @@
 
 namespace ascend::sim {
 
-void registerAppEndpoints(Router &router, ResourceEndpoints &resources) {
+void registerAppEndpoints(Router &router, ResourceEndpoints &resources)
+{
     const QString apps = QStringLiteral("apps");
     router.get(QStringLiteral("/v1/apps"), QStringLiteral("apps_getCollection"), apps,
                resources.collection(apps));

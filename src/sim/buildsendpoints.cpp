@@ -3,7 +3,8 @@
 
 namespace ascend::sim {
 
-void registerBuildEndpoints(Router &router, ResourceEndpoints &resources) {
+void registerBuildEndpoints(Router &router, ResourceEndpoints &resources)
+{
     const QString builds = QStringLiteral("builds");
     router.get(QStringLiteral("/v1/builds"), QStringLiteral("builds_getCollection"), builds,
                resources.collection(builds));

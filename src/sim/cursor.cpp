@@ -6,13 +6,15 @@
 
 namespace ascend::sim {
 
-QString encodeCursor(qsizetype offset) {
+QString encodeCursor(qsizetype offset)
+{
     const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("offset"), QString::number(offset)}})
                                 .toJson(QJsonDocument::Compact);
     return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-std::optional<qsizetype> decodeCursor(const QString &cursor) {
+std::optional<qsizetype> decodeCursor(const QString &cursor)
+{
     const auto decoded = QByteArray::fromBase64Encoding(
         cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)

@@ -14,13 +14,16 @@ DocumentBuilder::DocumentBuilder(const Store &store, const SpecCatalog &catalog,
     , m_catalog(catalog)
     , m_operation(operation)
     , m_query(query)
-    , m_baseUrl(std::move(baseUrl)) {}
+    , m_baseUrl(std::move(baseUrl))
+{}
 
-QString DocumentBuilder::resourceUrl(const Record &record) const {
+QString DocumentBuilder::resourceUrl(const Record &record) const
+{
     return m_baseUrl + QStringLiteral("/v1/") + record.type + QLatin1Char('/') + record.id;
 }
 
-int DocumentBuilder::includeLimit(const QString &relationship) const {
+int DocumentBuilder::includeLimit(const QString &relationship) const
+{
     const auto explicitLimit = m_query.includeLimits.constFind(relationship);
     if (explicitLimit != m_query.includeLimits.constEnd())
         return explicitLimit.value();
@@ -33,15 +36,16 @@ int DocumentBuilder::includeLimit(const QString &relationship) const {
     return DefaultIncludeLimit;
 }
 
-QStringList DocumentBuilder::includedIds(const Record &record, const QString &relationship,
-                                         bool toMany) const {
+QStringList DocumentBuilder::includedIds(const Record &record, const QString &relationship, bool toMany) const
+{
     QStringList ids = m_store.relatedIds(record, relationship);
     if (toMany)
         return ids.mid(0, includeLimit(relationship));
     return ids.mid(0, 1);
 }
 
-QJsonObject DocumentBuilder::resourceObject(const Record &record, bool primary) const {
+QJsonObject DocumentBuilder::resourceObject(const Record &record, bool primary) const
+{
     const ResourceSpec *spec = m_catalog.resource(record.type);
     QJsonObject object{{QStringLiteral("type"), record.type}, {QStringLiteral("id"), record.id}};
     const QString self = resourceUrl(record);
@@ -103,7 +107,8 @@ QJsonObject DocumentBuilder::resourceObject(const Record &record, bool primary) 
     return object;
 }
 
-QJsonArray DocumentBuilder::included(const QList<const Record *> &primaries) const {
+QJsonArray DocumentBuilder::included(const QList<const Record *> &primaries) const
+{
     QJsonArray out;
     if (m_query.include.isEmpty())
         return out;
@@ -132,7 +137,8 @@ QJsonArray DocumentBuilder::included(const QList<const Record *> &primaries) con
     return out;
 }
 
-QJsonObject DocumentBuilder::single(const Record &record, const QString &selfTarget) const {
+QJsonObject DocumentBuilder::single(const Record &record, const QString &selfTarget) const
+{
     QJsonObject document{{QStringLiteral("data"), resourceObject(record, true)}};
     const QJsonArray includedResources = included({&record});
     if (!m_query.include.isEmpty())
@@ -142,7 +148,8 @@ QJsonObject DocumentBuilder::single(const Record &record, const QString &selfTar
 }
 
 QJsonObject DocumentBuilder::list(const Page &page, const QString &selfTarget, const QString &path,
-                                  const QUrlQuery &query) const {
+                                  const QUrlQuery &query) const
+{
     QJsonArray data;
     for (const Record *record : page.records)
         data.append(resourceObject(*record, true));

@@ -12,7 +12,8 @@ void registerAppEndpoints(Router &router, ResourceEndpoints &resources);
 void registerBuildEndpoints(Router &router, ResourceEndpoints &resources);
 void registerPreReleaseVersionEndpoints(Router &router, ResourceEndpoints &resources);
 
-inline void registerAllEndpoints(Router &router, ResourceEndpoints &resources) {
+inline void registerAllEndpoints(Router &router, ResourceEndpoints &resources)
+{
     registerAppEndpoints(router, resources);
     registerBuildEndpoints(router, resources);
     registerPreReleaseVersionEndpoints(router, resources);

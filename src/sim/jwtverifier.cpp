@@ -13,11 +13,13 @@
 namespace ascend::sim {
 namespace {
 
-JwtCheck fail(const QString &failure, const QString &keyId = {}) {
+JwtCheck fail(const QString &failure, const QString &keyId = {})
+{
     return JwtCheck{false, keyId, failure};
 }
 
-bool decodeSegment(const QByteArray &segment, QByteArray *out) {
+bool decodeSegment(const QByteArray &segment, QByteArray *out)
+{
     const auto decoded = QByteArray::fromBase64Encoding(segment, QByteArray::Base64UrlEncoding |
                                                                      QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded || segment.contains('=') || segment.isEmpty())
@@ -26,7 +28,8 @@ bool decodeSegment(const QByteArray &segment, QByteArray *out) {
     return true;
 }
 
-bool decodeJsonSegment(const QByteArray &segment, QJsonObject *out) {
+bool decodeJsonSegment(const QByteArray &segment, QJsonObject *out)
+{
     QByteArray json;
     if (!decodeSegment(segment, &json))
         return false;
@@ -39,7 +42,8 @@ bool decodeJsonSegment(const QByteArray &segment, QJsonObject *out) {
 }
 
 // A NumericDate claim as whole seconds; false when absent or not a number.
-bool numericClaim(const QJsonObject &claims, const char *name, qint64 *out) {
+bool numericClaim(const QJsonObject &claims, const char *name, qint64 *out)
+{
     const QJsonValue value = claims.value(QLatin1String(name));
     if (!value.isDouble() || !std::isfinite(value.toDouble()))
         return false;
@@ -49,7 +53,8 @@ bool numericClaim(const QJsonObject &claims, const char *name, qint64 *out) {
 
 using QueryItems = QList<QPair<QString, QString>>;
 
-QueryItems significantItems(const QueryItems &items) {
+QueryItems significantItems(const QueryItems &items)
+{
     QueryItems out;
     for (const auto &item : items) {
         if (item.first != QLatin1String("limit") && item.first != QLatin1String("cursor") &&
@@ -65,10 +70,12 @@ QueryItems significantItems(const QueryItems &items) {
 
 JwtVerifier::JwtVerifier(const KeyRing &keys)
     : m_keys(keys)
-    , m_now([] { return QDateTime::currentSecsSinceEpoch(); }) {}
+    , m_now([] { return QDateTime::currentSecsSinceEpoch(); })
+{}
 
 bool JwtVerifier::scopeMatches(const QString &scope, const QByteArray &method, const QString &path,
-                               const QUrlQuery &query) {
+                               const QUrlQuery &query)
+{
     const qsizetype space = scope.indexOf(QLatin1Char(' '));
     if (space <= 0)
         return false;
@@ -86,7 +93,8 @@ bool JwtVerifier::scopeMatches(const QString &scope, const QByteArray &method, c
 }
 
 JwtCheck JwtVerifier::verify(const QByteArray &authorizationHeader, const QByteArray &method,
-                             const QString &path, const QUrlQuery &query) const {
+                             const QString &path, const QUrlQuery &query) const
+{
     if (authorizationHeader.isEmpty())
         return fail(
             QStringLiteral("The request has no Authorization header. Send 'Authorization: Bearer <token>' "

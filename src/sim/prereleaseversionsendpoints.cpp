@@ -3,7 +3,8 @@
 
 namespace ascend::sim {
 
-void registerPreReleaseVersionEndpoints(Router &router, ResourceEndpoints &resources) {
+void registerPreReleaseVersionEndpoints(Router &router, ResourceEndpoints &resources)
+{
     const QString versions = QStringLiteral("preReleaseVersions");
     router.get(QStringLiteral("/v1/preReleaseVersions"), QStringLiteral("preReleaseVersions_getCollection"),
                versions, resources.collection(versions));

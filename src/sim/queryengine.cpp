@@ -8,9 +8,11 @@
 namespace ascend::sim {
 
 QueryEngine::QueryEngine(const Store &store)
-    : m_store(store) {}
+    : m_store(store)
+{}
 
-QString QueryEngine::filterText(const QJsonValue &value) {
+QString QueryEngine::filterText(const QJsonValue &value)
+{
     switch (value.type()) {
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -27,7 +29,8 @@ QString QueryEngine::filterText(const QJsonValue &value) {
     }
 }
 
-bool QueryEngine::matches(const Record &record, const FilterTerm &term) const {
+bool QueryEngine::matches(const Record &record, const FilterTerm &term) const
+{
     switch (term.kind) {
     case FilterTerm::Kind::Id:
         return term.values.contains(record.id);
@@ -64,7 +67,8 @@ bool QueryEngine::matches(const Record &record, const FilterTerm &term) const {
 }
 
 QList<const Record *> QueryEngine::filter(const QList<const Record *> &records,
-                                          const QList<FilterTerm> &filters) const {
+                                          const QList<FilterTerm> &filters) const
+{
     if (filters.isEmpty())
         return records;
     QList<const Record *> out;
@@ -77,7 +81,8 @@ QList<const Record *> QueryEngine::filter(const QList<const Record *> &records,
     return out;
 }
 
-int QueryEngine::naturalCompare(QStringView a, QStringView b) {
+int QueryEngine::naturalCompare(QStringView a, QStringView b)
+{
     qsizetype i = 0;
     qsizetype j = 0;
     while (i < a.size() && j < b.size()) {
@@ -118,7 +123,8 @@ int QueryEngine::naturalCompare(QStringView a, QStringView b) {
     return 0;
 }
 
-int QueryEngine::compareValues(const QJsonValue &a, const QJsonValue &b) {
+int QueryEngine::compareValues(const QJsonValue &a, const QJsonValue &b)
+{
     const bool missingA = a.isNull() || a.isUndefined();
     const bool missingB = b.isNull() || b.isUndefined();
     if (missingA || missingB)
@@ -133,7 +139,8 @@ int QueryEngine::compareValues(const QJsonValue &a, const QJsonValue &b) {
     return naturalCompare(filterText(a), filterText(b));
 }
 
-QJsonValue QueryEngine::sortValue(const Record &record, const QString &key) const {
+QJsonValue QueryEngine::sortValue(const Record &record, const QString &key) const
+{
     if (key == QLatin1String("id"))
         return record.id;
     if (m_store.isKnownRelationship(record.type, key)) {
@@ -147,7 +154,8 @@ QJsonValue QueryEngine::sortValue(const Record &record, const QString &key) cons
     return record.attributes.value(key);
 }
 
-void QueryEngine::sort(QList<const Record *> &records, const QList<SortTerm> &sort) const {
+void QueryEngine::sort(QList<const Record *> &records, const QList<SortTerm> &sort) const
+{
     if (sort.isEmpty())
         return;
     // Precompute keys so relationship lookups happen once per record, not once per comparison.
@@ -179,7 +187,8 @@ void QueryEngine::sort(QList<const Record *> &records, const QList<SortTerm> &so
         records[i] = keyed.at(i).record;
 }
 
-Page QueryEngine::select(const QList<const Record *> &candidates, const ResourceQuery &query) const {
+Page QueryEngine::select(const QList<const Record *> &candidates, const ResourceQuery &query) const
+{
     QList<const Record *> matching = filter(candidates, query.filters);
     sort(matching, query.sort);
     Page page;

@@ -9,7 +9,8 @@ namespace ascend::sim {
 namespace {
 
 // "fields[builds]" with prefix "fields" → "builds"; empty when the name has another shape.
-QString bracketArgument(const QString &name, QLatin1StringView prefix) {
+QString bracketArgument(const QString &name, QLatin1StringView prefix)
+{
     if (!name.startsWith(prefix) || name.size() < prefix.size() + 3 ||
         name.at(prefix.size()) != QLatin1Char('[') || !name.endsWith(QLatin1Char(']'))) {
         return {};
@@ -17,7 +18,8 @@ QString bracketArgument(const QString &name, QLatin1StringView prefix) {
     return name.mid(prefix.size() + 1, name.size() - prefix.size() - 2);
 }
 
-QString quotedList(const QStringList &values) {
+QString quotedList(const QStringList &values)
+{
     return values.join(QLatin1String(", "));
 }
 
@@ -25,10 +27,12 @@ QString quotedList(const QStringList &values) {
 
 QueryParser::QueryParser(const OperationSpec &operation, const ResourceSpec *resource)
     : m_operation(operation)
-    , m_resource(resource) {}
+    , m_resource(resource)
+{}
 
 bool QueryParser::parseInteger(const QString &name, const QString &value, int maximum, int *out,
-                               QList<ApiError> *errors) const {
+                               QList<ApiError> *errors) const
+{
     bool ok = false;
     const int number = value.toInt(&ok);
     if (!ok || number < 1) {
@@ -49,7 +53,8 @@ bool QueryParser::parseInteger(const QString &name, const QString &value, int ma
 }
 
 bool QueryParser::splitList(const QString &name, const QString &value, const QStringList &allowed,
-                            QStringList *out, QList<ApiError> *errors) const {
+                            QStringList *out, QList<ApiError> *errors) const
+{
     const QStringList items = value.split(QLatin1Char(','));
     bool ok = true;
     for (const QString &item : items) {
@@ -69,7 +74,8 @@ bool QueryParser::splitList(const QString &name, const QString &value, const QSt
     return ok;
 }
 
-FilterTerm QueryParser::classifyFilter(const QString &parameter, const QString &target) const {
+FilterTerm QueryParser::classifyFilter(const QString &parameter, const QString &target) const
+{
     FilterTerm term;
     term.parameter = parameter;
     const qsizetype dot = target.indexOf(QLatin1Char('.'));
@@ -89,7 +95,8 @@ FilterTerm QueryParser::classifyFilter(const QString &parameter, const QString &
     return term;
 }
 
-bool QueryParser::parse(const QUrlQuery &query, ResourceQuery *out, QList<ApiError> *errors) const {
+bool QueryParser::parse(const QUrlQuery &query, ResourceQuery *out, QList<ApiError> *errors) const
+{
     ResourceQuery result;
     const qsizetype errorsBefore = errors->size();
     QSet<QString> seen;

@@ -10,7 +10,8 @@
 namespace ascend::sim {
 namespace {
 
-QJsonObject headersObject(const http::HeaderList &headers) {
+QJsonObject headersObject(const http::HeaderList &headers)
+{
     QJsonObject out;
     for (const auto &[name, value] : headers) {
         const QString key = QString::fromLatin1(name);
@@ -24,7 +25,8 @@ QJsonObject headersObject(const http::HeaderList &headers) {
 }
 
 // Webhook create/update bodies carry the shared secret in data.attributes.secret; records never keep it.
-QJsonObject withoutSecrets(QJsonObject document) {
+QJsonObject withoutSecrets(QJsonObject document)
+{
     QJsonObject data = document.value(QStringLiteral("data")).toObject();
     QJsonObject attributes = data.value(QStringLiteral("attributes")).toObject();
     if (!attributes.contains(QStringLiteral("secret")))
@@ -37,14 +39,15 @@ QJsonObject withoutSecrets(QJsonObject document) {
 
 // The body as JSON when it is JSON and small enough, else its size.
 void describeBody(QJsonObject &line, const QString &prefix, const QByteArray &body, qint64 length,
-                  bool spooled) {
+                  bool spooled)
+{
     if (!spooled && !body.isEmpty() && body.size() <= Recorder::MaxInlineBodyBytes) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(body, &error);
         if (error.error == QJsonParseError::NoError) {
-            line.insert(prefix + QStringLiteral("Body"),
-                        document.isObject() ? QJsonValue(withoutSecrets(document.object()))
-                                            : QJsonValue(document.array()));
+            line.insert(prefix + QStringLiteral("Body"), document.isObject()
+                                                             ? QJsonValue(withoutSecrets(document.object()))
+                                                             : QJsonValue(document.array()));
             return;
         }
     }
@@ -53,7 +56,8 @@ void describeBody(QJsonObject &line, const QString &prefix, const QByteArray &bo
 
 } // namespace
 
-bool Recorder::open(const QString &path, QString *error) {
+bool Recorder::open(const QString &path, QString *error)
+{
     m_file.setFileName(path);
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
         *error = QStringLiteral("cannot open the record file %1: %2").arg(path, m_file.errorString());
@@ -63,7 +67,8 @@ bool Recorder::open(const QString &path, QString *error) {
 }
 
 QJsonObject Recorder::describe(const http::HttpRequest &request, const http::HttpResponse &response,
-                               qint64 durationMs) {
+                               qint64 durationMs)
+{
     QJsonObject query;
     for (const auto &[name, value] : request.query.queryItems(QUrl::FullyDecoded))
         query.insert(name, value);
@@ -84,8 +89,8 @@ QJsonObject Recorder::describe(const http::HttpRequest &request, const http::Htt
     return line;
 }
 
-void Recorder::record(const http::HttpRequest &request, const http::HttpResponse &response,
-                      qint64 durationMs) {
+void Recorder::record(const http::HttpRequest &request, const http::HttpResponse &response, qint64 durationMs)
+{
     if (!m_file.isOpen())
         return;
     const QByteArray line =

@@ -4,7 +4,8 @@
 
 namespace ascend::sim {
 
-void defineRelations(Store &store) {
+void defineRelations(Store &store)
+{
     const QString apps = QStringLiteral("apps");
     const QString builds = QStringLiteral("builds");
     const QString preReleaseVersions = QStringLiteral("preReleaseVersions");
@@ -22,7 +23,8 @@ void defineRelations(Store &store) {
     const QString webhookDeliveries = QStringLiteral("webhookDeliveries");
     store.defineRelationship(webhooks, QStringLiteral("app"), apps, false);
     store.defineRelationship(webhookDeliveries, QStringLiteral("webhook"), webhooks, false);
-    store.defineRelationship(webhookDeliveries, QStringLiteral("event"), QStringLiteral("webhookEvents"), false);
+    store.defineRelationship(webhookDeliveries, QStringLiteral("event"), QStringLiteral("webhookEvents"),
+                             false);
     store.defineInverse(apps, webhooks, webhooks, QStringLiteral("app"));
     store.defineInverse(webhooks, QStringLiteral("deliveries"), webhookDeliveries, QStringLiteral("webhook"));
 
@@ -54,15 +56,16 @@ void defineRelations(Store &store) {
     store.defineInverse(builds, QStringLiteral("individualTesters"), betaTesters, builds);
     for (const char *type : {"betaBuildLocalizations", "buildBetaDetails", "betaAppReviewSubmissions"})
         store.defineRelationship(QString::fromLatin1(type), QStringLiteral("build"), builds, false);
-    store.defineInverse(builds, QStringLiteral("betaBuildLocalizations"), QStringLiteral("betaBuildLocalizations"),
-                        QStringLiteral("build"));
+    store.defineInverse(builds, QStringLiteral("betaBuildLocalizations"),
+                        QStringLiteral("betaBuildLocalizations"), QStringLiteral("build"));
     store.defineInverse(builds, QStringLiteral("buildBetaDetail"), QStringLiteral("buildBetaDetails"),
                         QStringLiteral("build"));
-    store.defineInverse(builds, QStringLiteral("betaAppReviewSubmission"), QStringLiteral("betaAppReviewSubmissions"),
-                        QStringLiteral("build"));
+    store.defineInverse(builds, QStringLiteral("betaAppReviewSubmission"),
+                        QStringLiteral("betaAppReviewSubmissions"), QStringLiteral("build"));
 }
 
-QString sortAttributeOf(const QString &type) {
+QString sortAttributeOf(const QString &type)
+{
     if (type == QLatin1String("apps"))
         return QStringLiteral("name");
     if (type == QLatin1String("preReleaseVersions") || type == QLatin1String("builds"))

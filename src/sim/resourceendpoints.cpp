@@ -10,15 +10,18 @@
 
 namespace ascend::sim {
 
-http::HttpResponse jsonResponse(int status, const QJsonObject &document) {
+http::HttpResponse jsonResponse(int status, const QJsonObject &document)
+{
     return http::HttpResponse::json(status, QJsonDocument(document).toJson(QJsonDocument::Compact));
 }
 
 ResourceEndpoints::ResourceEndpoints(Store &store, const SpecCatalog &catalog)
     : m_store(store)
-    , m_catalog(catalog) {}
+    , m_catalog(catalog)
+{}
 
-Handler ResourceEndpoints::collection(const QString &type) const {
+Handler ResourceEndpoints::collection(const QString &type) const
+{
     return [this, type](const ApiRequest &request) {
         const Page page = QueryEngine(m_store).select(m_store.all(type), request.query);
         const DocumentBuilder builder(m_store, m_catalog, request.operation, request.query, request.baseUrl);
@@ -27,7 +30,8 @@ Handler ResourceEndpoints::collection(const QString &type) const {
     };
 }
 
-Handler ResourceEndpoints::instance(const QString &type) const {
+Handler ResourceEndpoints::instance(const QString &type) const
+{
     return [this, type](const ApiRequest &request) {
         const QString id = request.pathParameter(QStringLiteral("id"));
         const Record *record = m_store.find(type, id);
@@ -38,7 +42,8 @@ Handler ResourceEndpoints::instance(const QString &type) const {
     };
 }
 
-Handler ResourceEndpoints::toManyRelated(const QString &parentType, const QString &relationship) const {
+Handler ResourceEndpoints::toManyRelated(const QString &parentType, const QString &relationship) const
+{
     return [this, parentType, relationship](const ApiRequest &request) {
         const QString id = request.pathParameter(QStringLiteral("id"));
         const Record *parent = m_store.find(parentType, id);

@@ -40,7 +40,8 @@ struct ResourceQuery {
     qsizetype offset = 0;               // from the cursor
 
     bool hasFieldset(const QString &type) const { return fields.contains(type); }
-    bool wantsField(const QString &type, const QString &field) const {
+    bool wantsField(const QString &type, const QString &field) const
+    {
         const auto it = fields.constFind(type);
         return it == fields.constEnd() || it->contains(field);
     }

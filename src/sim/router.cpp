@@ -3,7 +3,8 @@
 namespace ascend::sim {
 namespace {
 
-QStringList splitPath(const QString &path) {
+QStringList splitPath(const QString &path)
+{
     // "/v1/apps/1" → {"v1", "apps", "1"}; a trailing slash yields an empty last segment that never matches.
     QStringList segments = path.split(QLatin1Char('/'));
     if (!segments.isEmpty() && segments.first().isEmpty())
@@ -11,13 +12,15 @@ QStringList splitPath(const QString &path) {
     return segments;
 }
 
-bool isPlaceholder(const QString &segment) {
+bool isPlaceholder(const QString &segment)
+{
     return segment.size() > 2 && segment.startsWith(QLatin1Char('{')) && segment.endsWith(QLatin1Char('}'));
 }
 
 } // namespace
 
-const Route &Router::add(Route route) {
+const Route &Router::add(Route route)
+{
     auto entry = std::make_unique<Entry>();
     entry->segments = splitPath(route.pathTemplate);
     entry->route = std::move(route);
@@ -27,7 +30,8 @@ const Route &Router::add(Route route) {
 }
 
 const Route &Router::get(const QString &pathTemplate, const QString &operationId, const QString &resourceType,
-                         Handler handler) {
+                         Handler handler)
+{
     Route route;
     route.method = "GET";
     route.pathTemplate = pathTemplate;
@@ -38,7 +42,8 @@ const Route &Router::get(const QString &pathTemplate, const QString &operationId
 }
 
 bool Router::matchSegments(const QStringList &pattern, const QStringList &path, QHash<QString, QString> *out,
-                           int *literalCount) {
+                           int *literalCount)
+{
     if (pattern.size() != path.size())
         return false;
     QHash<QString, QString> parameters;
@@ -61,7 +66,8 @@ bool Router::matchSegments(const QStringList &pattern, const QStringList &path, 
     return true;
 }
 
-RouteMatch Router::match(const QByteArray &method, const QString &path) const {
+RouteMatch Router::match(const QByteArray &method, const QString &path) const
+{
     RouteMatch result;
     const QStringList segments = splitPath(path);
     int bestForMethod = -1;
@@ -102,7 +108,8 @@ RouteMatch Router::match(const QByteArray &method, const QString &path) const {
     return result;
 }
 
-QList<const Route *> Router::routes() const {
+QList<const Route *> Router::routes() const
+{
     QList<const Route *> out;
     for (const Entry *entry : m_entries)
         out.append(&entry->route);

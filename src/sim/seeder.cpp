@@ -30,7 +30,8 @@ struct AppPlan {
     QList<VersionPlan> versions;
 };
 
-const QList<AppPlan> &demoApps() {
+const QList<AppPlan> &demoApps()
+{
     static const QList<AppPlan> apps = {
         {"Trailhead",
          "com.ascend.demo.trailhead",
@@ -71,11 +72,13 @@ const QList<AppPlan> &demoApps() {
 class IdSource {
 public:
     explicit IdSource(quint32 seed)
-        : m_random(seed) {}
+        : m_random(seed)
+    {}
     // App Store Connect app ids are ten-digit numbers.
     QString appId() { return QString::number(6400000000ull + m_random.bounded(99999999u)); }
     // Other resources use UUIDs; these are version-4 shaped but drawn from the seeded generator.
-    QString uuid() {
+    QString uuid()
+    {
         QByteArray bytes(16, Qt::Uninitialized);
         for (char &byte : bytes)
             byte = char(m_random.bounded(256u));
@@ -91,11 +94,13 @@ private:
     QRandomGenerator m_random;
 };
 
-QString isoDate(const QDateTime &time) {
+QString isoDate(const QDateTime &time)
+{
     return time.toUTC().toString(Qt::ISODate);
 }
 
-QString minOsVersion(Platform platform) {
+QString minOsVersion(Platform platform)
+{
     switch (platform) {
     case Platform::IOS:
         return QStringLiteral("16.0");
@@ -109,7 +114,8 @@ QString minOsVersion(Platform platform) {
     return {};
 }
 
-Record makeApp(const QString &id, const AppPlan &plan) {
+Record makeApp(const QString &id, const AppPlan &plan)
+{
     Record app;
     app.type = QStringLiteral("apps");
     app.id = id;
@@ -126,7 +132,8 @@ Record makeApp(const QString &id, const AppPlan &plan) {
 }
 
 Record makePreReleaseVersion(const QString &id, const QString &appId, Platform platform,
-                             const QString &version) {
+                             const QString &version)
+{
     Record record;
     record.type = QStringLiteral("preReleaseVersions");
     record.id = id;
@@ -149,7 +156,8 @@ struct BuildPlan {
     bool usesEncryption = false;
 };
 
-Record makeBuild(const BuildPlan &plan, const QDateTime &now) {
+Record makeBuild(const BuildPlan &plan, const QDateTime &now)
+{
     using asc::BuildProcessingState;
     const QDateTime expiration = plan.uploaded.addDays(BuildLifetimeDays);
     Record build;
@@ -179,7 +187,8 @@ Record makeBuild(const BuildPlan &plan, const QDateTime &now) {
     return build;
 }
 
-asc::BuildProcessingState pickState(QRandomGenerator &random, bool newestOfVersion, int ageDays) {
+asc::BuildProcessingState pickState(QRandomGenerator &random, bool newestOfVersion, int ageDays)
+{
     using asc::BuildProcessingState;
     if (newestOfVersion && ageDays < 5)
         return BuildProcessingState::PROCESSING;
@@ -191,7 +200,8 @@ asc::BuildProcessingState pickState(QRandomGenerator &random, bool newestOfVersi
     return BuildProcessingState::VALID;
 }
 
-void seedDemo(Store &store, IdSource &ids, const QDateTime &now, SeedSummary &summary) {
+void seedDemo(Store &store, IdSource &ids, const QDateTime &now, SeedSummary &summary)
+{
     QRandomGenerator &random = ids.random();
     for (const AppPlan &plan : demoApps()) {
         const QString appId = ids.appId();
@@ -230,7 +240,8 @@ void seedDemo(Store &store, IdSource &ids, const QDateTime &now, SeedSummary &su
     }
 }
 
-void seedBenchmark(Store &store, IdSource &ids, const QDateTime &now, int count, SeedSummary &summary) {
+void seedBenchmark(Store &store, IdSource &ids, const QDateTime &now, int count, SeedSummary &summary)
+{
     AppPlan plan{"Ascend Benchmark", BenchmarkBundleId, "ASCEND-BENCH", "en-US", {}};
     const QString appId = ids.appId();
     store.put(makeApp(appId, plan));
@@ -260,7 +271,8 @@ void seedBenchmark(Store &store, IdSource &ids, const QDateTime &now, int count,
 
 } // namespace
 
-SeedSummary seedStore(Store &store, const SeedOptions &options) {
+SeedSummary seedStore(Store &store, const SeedOptions &options)
+{
     SeedSummary summary;
     QDateTime now = options.now;
     if (!now.isValid()) {

@@ -13,17 +13,20 @@
 namespace ascend::sim::crypto {
 namespace {
 
-PKey wrap(EVP_PKEY *key) {
+PKey wrap(EVP_PKEY *key)
+{
     return PKey(key, EVP_PKEY_free);
 }
 
-QByteArray readBio(BIO *bio) {
+QByteArray readBio(BIO *bio)
+{
     char *data = nullptr;
     const long length = BIO_get_mem_data(bio, &data);
     return QByteArray(data, length);
 }
 
-bool isP256(EVP_PKEY *key, QString *error) {
+bool isP256(EVP_PKEY *key, QString *error)
+{
     if (!EVP_PKEY_is_a(key, "EC")) {
         *error = QStringLiteral("the key is not an elliptic-curve key (App Store Connect keys are EC P-256)");
         return false;
@@ -44,7 +47,8 @@ bool isP256(EVP_PKEY *key, QString *error) {
 
 } // namespace
 
-QString lastError() {
+QString lastError()
+{
     const unsigned long code = ERR_get_error();
     ERR_clear_error();
     if (code == 0)
@@ -54,7 +58,8 @@ QString lastError() {
     return QString::fromLatin1(buffer);
 }
 
-PKey publicHalf(const PKey &key) {
+PKey publicHalf(const PKey &key)
+{
     unsigned char *der = nullptr;
     const int length = i2d_PUBKEY(key.get(), &der);
     if (length <= 0)
@@ -65,7 +70,8 @@ PKey publicHalf(const PKey &key) {
     return pub ? wrap(pub) : PKey();
 }
 
-PKey loadPublicKeyPem(const QByteArray &pem, QString *error) {
+PKey loadPublicKeyPem(const QByteArray &pem, QString *error)
+{
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())),
                                                   BIO_free);
     PKey key;
@@ -88,7 +94,8 @@ PKey loadPublicKeyPem(const QByteArray &pem, QString *error) {
     return publicHalf(key);
 }
 
-PKey generateP256(QString *error) {
+PKey generateP256(QString *error)
+{
     EVP_PKEY *key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
     if (!key) {
         *error = QStringLiteral("P-256 key generation failed: %1").arg(lastError());
@@ -97,21 +104,24 @@ PKey generateP256(QString *error) {
     return wrap(key);
 }
 
-QByteArray privateKeyPkcs8Pem(const PKey &key) {
+QByteArray privateKeyPkcs8Pem(const PKey &key)
+{
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
     if (!PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr))
         return {};
     return readBio(bio.get());
 }
 
-QByteArray publicKeyPem(const PKey &key) {
+QByteArray publicKeyPem(const PKey &key)
+{
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new(BIO_s_mem()), BIO_free);
     if (!PEM_write_bio_PUBKEY(bio.get(), key.get()))
         return {};
     return readBio(bio.get());
 }
 
-bool verifyEs256(const PKey &key, QByteArrayView message, QByteArrayView rawSignature) {
+bool verifyEs256(const PKey &key, QByteArrayView message, QByteArrayView rawSignature)
+{
     if (!key || rawSignature.size() != 64)
         return false;
     ECDSA_SIG *signature = ECDSA_SIG_new();
@@ -142,7 +152,8 @@ bool verifyEs256(const PKey &key, QByteArrayView message, QByteArrayView rawSign
     return valid;
 }
 
-QByteArray randomBytes(int count) {
+QByteArray randomBytes(int count)
+{
     QByteArray bytes(count, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
         qFatal("ascend-sim: the system random number generator failed");

@@ -4,7 +4,8 @@
 
 namespace ascend::sim {
 
-ParsedOptions parseSimOptions(const QStringList &arguments) {
+ParsedOptions parseSimOptions(const QStringList &arguments)
+{
     ParsedOptions parsed;
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -96,8 +97,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments) {
         QStringLiteral("S"), QStringLiteral("5"));
     const QCommandLineOption reviewRejectRate(
         QStringLiteral("review-reject-rate"),
-        QStringLiteral("Fraction (0..1) of Beta App Reviews that end REJECTED (default 0)."), QStringLiteral("F"),
-        QStringLiteral("0"));
+        QStringLiteral("Fraction (0..1) of Beta App Reviews that end REJECTED (default 0)."),
+        QStringLiteral("F"), QStringLiteral("0"));
     parser.addOptions({reviewSeconds, reviewRejectRate});
     parsed.helpText = parser.helpText();
 

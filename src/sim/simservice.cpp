@@ -25,9 +25,11 @@ SimService::SimService(Store &store, const KeyRing &keys, const SpecCatalog &cat
     , m_verifier(keys)
     , m_rateLimiter(options.rateLimitPerHour)
     , m_faults(options.faultRate)
-    , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); }) {}
+    , m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
 
-http::HeadDecision SimService::inspectHead(const http::HttpRequest &head) {
+http::HeadDecision SimService::inspectHead(const http::HttpRequest &head)
+{
     http::HeadDecision decision;
     const RouteMatch match = m_router.match(head.method, head.path);
     if (match.route) {
@@ -39,7 +41,8 @@ http::HeadDecision SimService::inspectHead(const http::HttpRequest &head) {
     return decision;
 }
 
-void SimService::handle(const http::HttpRequest &request, http::Responder respond) {
+void SimService::handle(const http::HttpRequest &request, http::Responder respond)
+{
     QElapsedTimer timer;
     timer.start();
     const http::HttpResponse response = process(request);
@@ -54,7 +57,8 @@ void SimService::handle(const http::HttpRequest &request, http::Responder respon
     respond(response);
 }
 
-http::HttpResponse SimService::process(const http::HttpRequest &request) {
+http::HttpResponse SimService::process(const http::HttpRequest &request)
+{
     const RouteMatch match = m_router.match(request.method, request.path);
     const bool needsAuth = !(match.route && !match.route->requiresAuth);
     if (!needsAuth)
@@ -87,7 +91,8 @@ http::HttpResponse SimService::process(const http::HttpRequest &request) {
 }
 
 http::HttpResponse SimService::dispatch(const http::HttpRequest &request, const RouteMatch &match,
-                                        const QString &keyId) {
+                                        const QString &keyId)
+{
     if (match.status == RouteMatch::Status::UnknownPath)
         return errorResponse(errors::pathNotFound(request.path));
     if (match.status == RouteMatch::Status::MethodNotAllowed) {

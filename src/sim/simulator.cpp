@@ -2,8 +2,8 @@
 
 #include "core/http/httpserver.h"
 #include "sim/buildUploadsendpoints.h"
-#include "sim/partshaper.h"
 #include "sim/endpoints.h"
+#include "sim/partshaper.h"
 #include "sim/relations.h"
 #include "sim/seeder.h"
 #include "sim/simlogging.h"
@@ -20,18 +20,21 @@ namespace ascend::sim {
 
 Simulator::Simulator(SimOptions options, QObject *parent)
     : QObject(parent)
-    , m_options(std::move(options)) {
+    , m_options(std::move(options))
+{
     defineRelations(m_store);
     m_saveTimer.setSingleShot(true);
     m_saveTimer.setInterval(200);
     connect(&m_saveTimer, &QTimer::timeout, this, &Simulator::persist);
 }
 
-Simulator::~Simulator() {
+Simulator::~Simulator()
+{
     stop();
 }
 
-bool Simulator::loadKeys(QString *error) {
+bool Simulator::loadKeys(QString *error)
+{
     if (!m_options.generateKeyDir.isEmpty()) {
         m_generatedKey = generateApiKey(m_options.generateKeyDir, error);
         if (!m_generatedKey)
@@ -60,7 +63,8 @@ bool Simulator::loadKeys(QString *error) {
     return true;
 }
 
-bool Simulator::prepareStore(QString *error) {
+bool Simulator::prepareStore(QString *error)
+{
     if (!m_options.dataDir.isEmpty()) {
         m_storeFile = std::make_unique<StoreFile>(m_options.dataDir);
         if (m_storeFile->exists()) {
@@ -83,7 +87,8 @@ bool Simulator::prepareStore(QString *error) {
     return true;
 }
 
-void Simulator::persist() {
+void Simulator::persist()
+{
     if (!m_storeFile)
         return;
     QString error;
@@ -91,7 +96,8 @@ void Simulator::persist() {
         qCWarning(lcSim).noquote() << "could not save the store:" << error;
 }
 
-bool Simulator::start(QString *error) {
+bool Simulator::start(QString *error)
+{
     QHostAddress address;
     if (m_options.host == QLatin1String("localhost"))
         address = QHostAddress(QHostAddress::LocalHost);
@@ -138,7 +144,8 @@ bool Simulator::start(QString *error) {
         m_service->setRecorder(&m_recorder);
     connect(m_service.get(), &SimService::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
 
-    m_partShaper = std::make_unique<PartShaper>(m_service.get(), m_options.partBandwidth, m_options.partLatencyMs);
+    m_partShaper =
+        std::make_unique<PartShaper>(m_service.get(), m_options.partBandwidth, m_options.partLatencyMs);
     m_server = std::make_unique<http::HttpServer>(m_partShaper.get());
     if (!m_server->listen(address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
@@ -158,7 +165,8 @@ bool Simulator::start(QString *error) {
     return true;
 }
 
-void Simulator::stop() {
+void Simulator::stop()
+{
     if (m_server) {
         m_server->close();
         m_server.reset();
@@ -174,7 +182,8 @@ void Simulator::stop() {
     }
 }
 
-QJsonObject Simulator::readyInfo() const {
+QJsonObject Simulator::readyInfo() const
+{
     QJsonObject info{{QStringLiteral("baseUrl"), m_baseUrl}};
     if (m_generatedKey) {
         info.insert(QStringLiteral("keyId"), m_generatedKey->key.keyId);

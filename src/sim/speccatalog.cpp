@@ -7,14 +7,16 @@
 namespace ascend::sim {
 namespace {
 
-QStringList toStringList(const QJsonValue &value) {
+QStringList toStringList(const QJsonValue &value)
+{
     QStringList out;
     for (const QJsonValue &item : value.toArray())
         out << item.toString();
     return out;
 }
 
-ParameterSpec parseParameter(const QJsonObject &object) {
+ParameterSpec parseParameter(const QJsonObject &object)
+{
     ParameterSpec parameter;
     parameter.name = object.value(QLatin1String("name")).toString();
     parameter.type = object.value(QLatin1String("type")).toString();
@@ -24,14 +26,16 @@ ParameterSpec parseParameter(const QJsonObject &object) {
     return parameter;
 }
 
-AttributeSpec parseAttribute(const QJsonObject &object) {
+AttributeSpec parseAttribute(const QJsonObject &object)
+{
     return {object.value(QLatin1String("name")).toString(), object.value(QLatin1String("type")).toString(),
             toStringList(object.value(QLatin1String("enum"))),
             object.value(QLatin1String("format")).toString(),
             object.value(QLatin1String("nullable")).toBool()};
 }
 
-RelationshipSpec parseRelationship(const QJsonObject &object) {
+RelationshipSpec parseRelationship(const QJsonObject &object)
+{
     RelationshipSpec relationship;
     relationship.name = object.value(QLatin1String("name")).toString();
     relationship.targetType = object.value(QLatin1String("type")).toString();
@@ -44,7 +48,8 @@ RelationshipSpec parseRelationship(const QJsonObject &object) {
 
 } // namespace
 
-const ParameterSpec *OperationSpec::parameter(const QString &name) const {
+const ParameterSpec *OperationSpec::parameter(const QString &name) const
+{
     for (const ParameterSpec &candidate : parameters) {
         if (candidate.name == name)
             return &candidate;
@@ -52,11 +57,13 @@ const ParameterSpec *OperationSpec::parameter(const QString &name) const {
     return nullptr;
 }
 
-bool OperationSpec::isList() const {
+bool OperationSpec::isList() const
+{
     return parameter(QStringLiteral("limit")) != nullptr;
 }
 
-const AttributeSpec *ResourceSpec::attribute(const QString &name) const {
+const AttributeSpec *ResourceSpec::attribute(const QString &name) const
+{
     for (const AttributeSpec &candidate : attributes) {
         if (candidate.name == name)
             return &candidate;
@@ -64,7 +71,8 @@ const AttributeSpec *ResourceSpec::attribute(const QString &name) const {
     return nullptr;
 }
 
-const RelationshipSpec *ResourceSpec::relationship(const QString &name) const {
+const RelationshipSpec *ResourceSpec::relationship(const QString &name) const
+{
     for (const RelationshipSpec &candidate : relationships) {
         if (candidate.name == name)
             return &candidate;
@@ -72,7 +80,8 @@ const RelationshipSpec *ResourceSpec::relationship(const QString &name) const {
     return nullptr;
 }
 
-const SpecCatalog &SpecCatalog::embedded() {
+const SpecCatalog &SpecCatalog::embedded()
+{
     static const SpecCatalog catalog = [] {
         QFile file(QStringLiteral(":/ascend-sim/simspec.json"));
         if (!file.open(QIODevice::ReadOnly))
@@ -86,7 +95,8 @@ const SpecCatalog &SpecCatalog::embedded() {
     return catalog;
 }
 
-SpecCatalog SpecCatalog::fromJson(const QJsonObject &document, QString *error) {
+SpecCatalog SpecCatalog::fromJson(const QJsonObject &document, QString *error)
+{
     SpecCatalog catalog;
     catalog.m_specVersion = document.value(QLatin1String("specVersion")).toString();
     const QJsonObject operations = document.value(QLatin1String("operations")).toObject();
@@ -123,12 +133,14 @@ SpecCatalog SpecCatalog::fromJson(const QJsonObject &document, QString *error) {
     return catalog;
 }
 
-const OperationSpec *SpecCatalog::operation(const QString &operationId) const {
+const OperationSpec *SpecCatalog::operation(const QString &operationId) const
+{
     const auto it = m_operations.constFind(operationId);
     return it == m_operations.constEnd() ? nullptr : &it.value();
 }
 
-const ResourceSpec *SpecCatalog::resource(const QString &type) const {
+const ResourceSpec *SpecCatalog::resource(const QString &type) const
+{
     const auto it = m_resources.constFind(type);
     return it == m_resources.constEnd() ? nullptr : &it.value();
 }

@@ -5,16 +5,19 @@
 namespace ascend::sim {
 
 void Store::defineRelationship(const QString &type, const QString &name, const QString &targetType,
-                               bool toMany) {
+                               bool toMany)
+{
     m_relations.insert(key(type, name), Relation{targetType, toMany, {}, {}});
 }
 
 void Store::defineInverse(const QString &type, const QString &name, const QString &sourceType,
-                          const QString &sourceRelationship) {
+                          const QString &sourceRelationship)
+{
     m_relations.insert(key(type, name), Relation{sourceType, true, sourceType, sourceRelationship});
 }
 
-void Store::put(Record record) {
+void Store::put(Record record)
+{
     Collection &collection = m_collections[record.type];
     const auto existing = collection.index.constFind(record.id);
     if (existing != collection.index.constEnd()) {
@@ -26,7 +29,8 @@ void Store::put(Record record) {
     ++m_revision;
 }
 
-bool Store::remove(const QString &type, const QString &id) {
+bool Store::remove(const QString &type, const QString &id)
+{
     auto collection = m_collections.find(type);
     if (collection == m_collections.end())
         return false;
@@ -41,12 +45,14 @@ bool Store::remove(const QString &type, const QString &id) {
     return true;
 }
 
-void Store::clear() {
+void Store::clear()
+{
     m_collections.clear();
     ++m_revision;
 }
 
-const Record *Store::find(const QString &type, const QString &id) const {
+const Record *Store::find(const QString &type, const QString &id) const
+{
     const auto collection = m_collections.constFind(type);
     if (collection == m_collections.constEnd())
         return nullptr;
@@ -54,7 +60,8 @@ const Record *Store::find(const QString &type, const QString &id) const {
     return position == collection->index.constEnd() ? nullptr : &collection->records.at(position.value());
 }
 
-QList<const Record *> Store::all(const QString &type) const {
+QList<const Record *> Store::all(const QString &type) const
+{
     QList<const Record *> out;
     const auto collection = m_collections.constFind(type);
     if (collection == m_collections.constEnd())
@@ -65,27 +72,32 @@ QList<const Record *> Store::all(const QString &type) const {
     return out;
 }
 
-qsizetype Store::count(const QString &type) const {
+qsizetype Store::count(const QString &type) const
+{
     const auto collection = m_collections.constFind(type);
     return collection == m_collections.constEnd() ? 0 : collection->records.size();
 }
 
-QStringList Store::types() const {
+QStringList Store::types() const
+{
     QStringList out = m_collections.keys();
     out.sort();
     return out;
 }
 
-bool Store::isKnownRelationship(const QString &type, const QString &name) const {
+bool Store::isKnownRelationship(const QString &type, const QString &name) const
+{
     return m_relations.contains(key(type, name));
 }
 
-QString Store::relatedType(const QString &type, const QString &name) const {
+QString Store::relatedType(const QString &type, const QString &name) const
+{
     return m_relations.value(key(type, name)).targetType;
 }
 
 const Store::InverseIndex &Store::inverseIndex(const QString &sourceType,
-                                               const QString &sourceRelationship) const {
+                                               const QString &sourceRelationship) const
+{
     if (m_indexedRevision != m_revision) {
         m_inverseIndexes.clear();
         m_indexedRevision = m_revision;
@@ -105,7 +117,8 @@ const Store::InverseIndex &Store::inverseIndex(const QString &sourceType,
     return m_inverseIndexes.insert(indexKey, index).value();
 }
 
-QStringList Store::relatedIds(const Record &record, const QString &name) const {
+QStringList Store::relatedIds(const Record &record, const QString &name) const
+{
     const auto relation = m_relations.constFind(key(record.type, name));
     if (relation == m_relations.constEnd())
         return {};
@@ -114,7 +127,8 @@ QStringList Store::relatedIds(const Record &record, const QString &name) const {
     return inverseIndex(relation->inverseOfType, relation->inverseOfName).value(record.id);
 }
 
-QList<const Record *> Store::related(const Record &record, const QString &name) const {
+QList<const Record *> Store::related(const Record &record, const QString &name) const
+{
     QList<const Record *> out;
     const QString type = relatedType(record.type, name);
     for (const QString &id : relatedIds(record, name)) {
@@ -124,7 +138,8 @@ QList<const Record *> Store::related(const Record &record, const QString &name) 
     return out;
 }
 
-QJsonObject Store::toJson() const {
+QJsonObject Store::toJson() const
+{
     QJsonObject collections;
     for (auto it = m_collections.constBegin(); it != m_collections.constEnd(); ++it) {
         QJsonArray records;
@@ -143,7 +158,8 @@ QJsonObject Store::toJson() const {
                        {QStringLiteral("collections"), collections}};
 }
 
-bool Store::loadJson(const QJsonObject &document, QString *error) {
+bool Store::loadJson(const QJsonObject &document, QString *error)
+{
     if (document.value(QLatin1String("format")).toString() != QLatin1String("ascend-sim-store") ||
         document.value(QLatin1String("version")).toInt() != 1) {
         if (error)

@@ -10,17 +10,21 @@
 namespace ascend::sim {
 
 StoreFile::StoreFile(QString directory)
-    : m_directory(std::move(directory)) {}
+    : m_directory(std::move(directory))
+{}
 
-QString StoreFile::path() const {
+QString StoreFile::path() const
+{
     return QDir(m_directory).filePath(QStringLiteral("store.json"));
 }
 
-bool StoreFile::exists() const {
+bool StoreFile::exists() const
+{
     return QFile::exists(path());
 }
 
-bool StoreFile::load(Store &store, QString *error) const {
+bool StoreFile::load(Store &store, QString *error) const
+{
     QFile file(path());
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read %1: %2").arg(path(), file.errorString());
@@ -40,7 +44,8 @@ bool StoreFile::load(Store &store, QString *error) const {
     return true;
 }
 
-bool StoreFile::save(const Store &store, QString *error) const {
+bool StoreFile::save(const Store &store, QString *error) const
+{
     if (!QDir().mkpath(m_directory)) {
         *error = QStringLiteral("cannot create the data folder %1").arg(m_directory);
         return false;

@@ -13,7 +13,8 @@ namespace {
 
 constexpr int kAvatarSize = 34;
 
-QString initials(const QString &name) {
+QString initials(const QString &name)
+{
     QString result;
     const auto words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (const QString &word : words) {
@@ -28,7 +29,8 @@ QString initials(const QString &name) {
 } // namespace
 
 AccountButton::AccountButton(QWidget *parent)
-    : QToolButton(parent) {
+    : QToolButton(parent)
+{
     setObjectName(QStringLiteral("accountButton"));
     setPopupMode(QToolButton::InstantPopup);
     setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -37,7 +39,8 @@ AccountButton::AccountButton(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
 }
 
-void AccountButton::setAccount(const QString &name, const QString &detail, bool isDemo) {
+void AccountButton::setAccount(const QString &name, const QString &detail, bool isDemo)
+{
     m_name = name;
     m_detail = detail;
     m_isDemo = isDemo;
@@ -48,38 +51,45 @@ void AccountButton::setAccount(const QString &name, const QString &detail, bool 
     update();
 }
 
-QSize AccountButton::sizeHint() const {
+QSize AccountButton::sizeHint() const
+{
     return {220, kAvatarSize + 16};
 }
 
-QSize AccountButton::minimumSizeHint() const {
+QSize AccountButton::minimumSizeHint() const
+{
     return {140, kAvatarSize + 16};
 }
 
-void AccountButton::enterEvent(QEnterEvent *event) {
+void AccountButton::enterEvent(QEnterEvent *event)
+{
     m_hovered = true;
     update();
     QToolButton::enterEvent(event);
 }
 
-void AccountButton::leaveEvent(QEvent *event) {
+void AccountButton::leaveEvent(QEvent *event)
+{
     m_hovered = false;
     update();
     QToolButton::leaveEvent(event);
 }
 
-void AccountButton::focusInEvent(QFocusEvent *event) {
+void AccountButton::focusInEvent(QFocusEvent *event)
+{
     m_keyboardFocus = event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason ||
                       event->reason() == Qt::ShortcutFocusReason;
     QToolButton::focusInEvent(event);
 }
 
-void AccountButton::focusOutEvent(QFocusEvent *event) {
+void AccountButton::focusOutEvent(QFocusEvent *event)
+{
     m_keyboardFocus = false;
     QToolButton::focusOutEvent(event);
 }
 
-void AccountButton::paintEvent(QPaintEvent *) {
+void AccountButton::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
 

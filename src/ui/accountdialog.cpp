@@ -23,25 +23,29 @@ namespace ascend::ui {
 
 namespace {
 
-const QRegularExpression &uuidPattern() {
+const QRegularExpression &uuidPattern()
+{
     static const QRegularExpression pattern(
         QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
     return pattern;
 }
 
-const QRegularExpression &keyIdPattern() {
+const QRegularExpression &keyIdPattern()
+{
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9]{10}$"));
     return pattern;
 }
 
-bool isLoopbackHost(const QString &host) {
+bool isLoopbackHost(const QString &host)
+{
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         return true;
     const QHostAddress address(host);
     return !address.isNull() && address.isLoopback();
 }
 
-QPixmap statusPixmap(const QString &icon, int size, qreal dpr) {
+QPixmap statusPixmap(const QString &icon, int size, qreal dpr)
+{
     return theme::svgPixmap(icon, QSize(size, size), dpr);
 }
 
@@ -51,7 +55,8 @@ AccountDialog::AccountDialog(auth::AccountStore *store, auth::SecretStore *secre
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::AccountDialog>())
     , m_store(store)
-    , m_secrets(secrets) {
+    , m_secrets(secrets)
+{
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("accountDialog"));
 
@@ -109,21 +114,25 @@ AccountDialog::AccountDialog(auth::AccountStore *store, auth::SecretStore *secre
     QTimer::singleShot(0, this, &AccountDialog::updateStorageNotice);
 }
 
-AccountDialog::~AccountDialog() {
+AccountDialog::~AccountDialog()
+{
     if (m_testLoader)
         m_testLoader->cancel();
     delete m_testLoader;
 }
 
-QPushButton *AccountDialog::saveButton() const {
+QPushButton *AccountDialog::saveButton() const
+{
     return m_ui->buttonBox->button(QDialogButtonBox::Save);
 }
 
-QPushButton *AccountDialog::testButton() const {
+QPushButton *AccountDialog::testButton() const
+{
     return m_ui->testButton;
 }
 
-void AccountDialog::setAccount(const auth::Account &account) {
+void AccountDialog::setAccount(const auth::Account &account)
+{
     m_editing = true;
     setWindowTitle(tr("Edit Account"));
     m_ui->titleLabel->setText(tr("Edit “%1”").arg(account.name));
@@ -143,7 +152,8 @@ void AccountDialog::setAccount(const auth::Account &account) {
     validate();
 }
 
-auth::Account AccountDialog::account() const {
+auth::Account AccountDialog::account() const
+{
     auth::Account account;
     account.name = m_ui->nameEdit->text().trimmed();
     account.individualKey = m_ui->individualKeyCheck->isChecked();
@@ -156,7 +166,8 @@ auth::Account AccountDialog::account() const {
     return account;
 }
 
-QString AccountDialog::fieldError(Field field) const {
+QString AccountDialog::fieldError(Field field) const
+{
     switch (field) {
     case NameField: {
         const QString name = m_ui->nameEdit->text().trimmed();
@@ -204,7 +215,8 @@ QString AccountDialog::fieldError(Field field) const {
     return {};
 }
 
-bool AccountDialog::isInputValid() const {
+bool AccountDialog::isInputValid() const
+{
     for (Field field : {NameField, IssuerIdField, KeyIdField, KeyFileField, BaseUrlField}) {
         if (!fieldError(field).isEmpty())
             return false;
@@ -212,12 +224,14 @@ bool AccountDialog::isInputValid() const {
     return true;
 }
 
-void AccountDialog::touch(Field field) {
+void AccountDialog::touch(Field field)
+{
     m_touched.insert(field);
     validate();
 }
 
-void AccountDialog::setMessage(QLabel *label, const QString &text, bool isError) {
+void AccountDialog::setMessage(QLabel *label, const QString &text, bool isError)
+{
     QPalette palette = label->palette();
     palette.setColor(QPalette::WindowText, isError ? theme::critical() : theme::positive());
     label->setPalette(palette);
@@ -226,7 +240,8 @@ void AccountDialog::setMessage(QLabel *label, const QString &text, bool isError)
     label->setVisible(!text.isEmpty());
 }
 
-void AccountDialog::validate() {
+void AccountDialog::validate()
+{
     const auto show = [this](Field field, QLabel *label) {
         const QString error = m_touched.contains(field) ? fieldError(field) : QString();
         setMessage(label, error, true);
@@ -255,7 +270,8 @@ void AccountDialog::validate() {
     m_ui->testButton->setEnabled(testable && m_testState != TestState::Running);
 }
 
-void AccountDialog::loadKeyFile() {
+void AccountDialog::loadKeyFile()
+{
     const QString path = m_ui->keyFileEdit->text().trimmed();
     m_keyPath = path;
     m_keyPem.clear();
@@ -277,7 +293,8 @@ void AccountDialog::loadKeyFile() {
     }
 }
 
-void AccountDialog::chooseKeyFile() {
+void AccountDialog::chooseKeyFile()
+{
     const QString start = m_ui->keyFileEdit->text().isEmpty()
                               ? QDir::homePath()
                               : QFileInfo(m_ui->keyFileEdit->text()).absolutePath();
@@ -287,14 +304,16 @@ void AccountDialog::chooseKeyFile() {
         m_ui->keyFileEdit->setText(QDir::toNativeSeparators(path));
 }
 
-void AccountDialog::setAdvancedVisible(bool visible) {
+void AccountDialog::setAdvancedVisible(bool visible)
+{
     m_ui->form->setRowVisible(m_ui->baseUrlField, visible);
     m_ui->advancedToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
     m_ui->advancedToggle->setToolTip(visible ? tr("Hide the server setting") : tr("Show the server setting"));
     adjustSize();
 }
 
-void AccountDialog::updateStorageNotice() {
+void AccountDialog::updateStorageNotice()
+{
     QString notice;
     bool fileStore = false;
     if (auto *fallback = dynamic_cast<auth::FallbackSecretStore *>(m_secrets)) {
@@ -319,15 +338,18 @@ void AccountDialog::updateStorageNotice() {
                                               16, devicePixelRatioF()));
 }
 
-QString AccountDialog::storageMessage() const {
+QString AccountDialog::storageMessage() const
+{
     return m_ui->storageMessage->text();
 }
 
-QString AccountDialog::testMessage() const {
+QString AccountDialog::testMessage() const
+{
     return m_ui->testMessage->text();
 }
 
-bool AccountDialog::connectionInfo(session::ConnectionInfo *info, QString *error) const {
+bool AccountDialog::connectionInfo(session::ConnectionInfo *info, QString *error) const
+{
     const auth::Account fields = account();
     info->name = fields.name;
     info->keyId = fields.keyId;
@@ -350,7 +372,8 @@ bool AccountDialog::connectionInfo(session::ConnectionInfo *info, QString *error
     return false;
 }
 
-void AccountDialog::setTestState(TestState state, const QString &message) {
+void AccountDialog::setTestState(TestState state, const QString &message)
+{
     m_testState = state;
     m_ui->testMessage->setText(message);
     QPalette palette = m_ui->testMessage->palette();
@@ -379,7 +402,8 @@ void AccountDialog::setTestState(TestState state, const QString &message) {
     validate();
 }
 
-void AccountDialog::testConnection() {
+void AccountDialog::testConnection()
+{
     if (m_testState == TestState::Running)
         return;
     session::ConnectionInfo info;
@@ -417,7 +441,8 @@ void AccountDialog::testConnection() {
     m_testLoader->start();
 }
 
-void AccountDialog::accept() {
+void AccountDialog::accept()
+{
     m_touched = {NameField, IssuerIdField, KeyIdField, KeyFileField, BaseUrlField};
     validate();
     if (!isInputValid())

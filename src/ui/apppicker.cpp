@@ -16,7 +16,8 @@ namespace {
 constexpr int kTileSize = 30;
 
 // A stable, pleasant colour per app so the tiles tell apps apart at a glance.
-QColor tileColor(const QString &seed) {
+QColor tileColor(const QString &seed)
+{
     static const QColor colors[] = {QColor(0x25, 0x63, 0xeb), QColor(0x7c, 0x3a, 0xed),
                                     QColor(0xdb, 0x27, 0x77), QColor(0xea, 0x58, 0x0c),
                                     QColor(0x05, 0x96, 0x69), QColor(0x08, 0x91, 0xb2),
@@ -27,7 +28,8 @@ QColor tileColor(const QString &seed) {
 } // namespace
 
 void AppItemDelegate::paintApp(QPainter *painter, const QRect &rect, const QString &name,
-                               const QString &bundleId, const QFont &font, bool selected) {
+                               const QString &bundleId, const QFont &font, bool selected)
+{
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 
@@ -66,7 +68,8 @@ void AppItemDelegate::paintApp(QPainter *painter, const QRect &rect, const QStri
 }
 
 void AppItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                            const QModelIndex &index) const {
+                            const QModelIndex &index) const
+{
     const bool selected = option.state & (QStyle::State_Selected | QStyle::State_MouseOver);
     if (selected) {
         painter->save();
@@ -82,13 +85,15 @@ void AppItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     paintApp(painter, option.rect.adjusted(12, 0, -12, 0), name, bundleId, option.font, false);
 }
 
-QSize AppItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const {
+QSize AppItemDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
     const int textHeight = option.fontMetrics.height() * 2 + 2;
     return {240, qMax(kTileSize, textHeight) + 14};
 }
 
 AppPicker::AppPicker(QWidget *parent)
-    : QComboBox(parent) {
+    : QComboBox(parent)
+{
     setObjectName(QStringLiteral("appPicker"));
     auto *popup = new QListView(this);
     popup->setUniformItemSizes(true);
@@ -99,26 +104,30 @@ AppPicker::AppPicker(QWidget *parent)
     setAccessibleName(tr("App"));
 }
 
-void AppPicker::setStatusText(const QString &text, bool isError) {
+void AppPicker::setStatusText(const QString &text, bool isError)
+{
     m_statusText = text;
     m_statusIsError = isError;
     setToolTip(isError ? text : QString());
     update();
 }
 
-QSize AppPicker::sizeHint() const {
+QSize AppPicker::sizeHint() const
+{
     QSize hint = QComboBox::sizeHint();
     hint.setHeight(qMax(hint.height(), kTileSize + 16));
     return hint;
 }
 
-QSize AppPicker::minimumSizeHint() const {
+QSize AppPicker::minimumSizeHint() const
+{
     QSize hint = QComboBox::minimumSizeHint();
     hint.setHeight(qMax(hint.height(), kTileSize + 16));
     return hint;
 }
 
-void AppPicker::paintEvent(QPaintEvent *) {
+void AppPicker::paintEvent(QPaintEvent *)
+{
     QStylePainter painter(this);
     QStyleOptionComboBox option;
     initStyleOption(&option);

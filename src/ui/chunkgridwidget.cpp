@@ -7,7 +7,6 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
-
 #include <algorithm>
 
 namespace ascend::ui {
@@ -33,17 +32,17 @@ void ChunkGridWidget::setModel(QAbstractItemModel *model, int stateRole, int fil
         connect(m_model, &QAbstractItemModel::modelReset, this, &ChunkGridWidget::modelChanged);
         connect(m_model, &QAbstractItemModel::rowsInserted, this, &ChunkGridWidget::modelChanged);
         connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ChunkGridWidget::modelChanged);
-        connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to,
-                                                                        const QList<int> &roles) {
-            if (!roles.isEmpty() && !roles.contains(m_stateRole) && !roles.contains(m_fillRole))
-                return;
-            const int columns = columnsFor(width());
-            QRect dirty;
-            for (int row = from.row(); row <= to.row(); ++row)
-                dirty |= cellRect(row, columns);
-            update(dirty.adjusted(-1, -1, 1, 1));
-            emit countsChanged();
-        });
+        connect(m_model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
+                    if (!roles.isEmpty() && !roles.contains(m_stateRole) && !roles.contains(m_fillRole))
+                        return;
+                    const int columns = columnsFor(width());
+                    QRect dirty;
+                    for (int row = from.row(); row <= to.row(); ++row)
+                        dirty |= cellRect(row, columns);
+                    update(dirty.adjusted(-1, -1, 1, 1));
+                    emit countsChanged();
+                });
     }
     modelChanged();
 }
@@ -135,7 +134,8 @@ void ChunkGridWidget::paintEvent(QPaintEvent *)
             painter.save();
             painter.setClipPath(shape);
             const double filled = cell.height() * partFill(index);
-            painter.fillRect(QRectF(cell.left(), cell.bottom() - filled, cell.width(), filled), theme::accent());
+            painter.fillRect(QRectF(cell.left(), cell.bottom() - filled, cell.width(), filled),
+                             theme::accent());
             painter.restore();
             break;
         }

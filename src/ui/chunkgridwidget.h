@@ -1,7 +1,7 @@
 #pragma once
 // One cell per upload operation of the selected build, painted from a parts model (UploadPartsModel's
-// StateRole and FillRole): grey waiting, blue filling while in flight, green done, amber retrying, red failed.
-// Cells wrap to the widget's width.
+// StateRole and FillRole): grey waiting, blue filling while in flight, green done, amber retrying, red
+// failed. Cells wrap to the widget's width.
 
 #include "core/upload/partstate.h"
 

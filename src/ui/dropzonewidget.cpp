@@ -12,41 +12,49 @@
 namespace ascend::ui {
 
 DropZoneWidget::DropZoneWidget(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     setAcceptDrops(false);
 }
 
-void DropZoneWidget::setTitle(const QString &title) {
+void DropZoneWidget::setTitle(const QString &title)
+{
     m_title = title;
     update();
 }
 
-void DropZoneWidget::setSubtitle(const QString &subtitle) {
+void DropZoneWidget::setSubtitle(const QString &subtitle)
+{
     m_subtitle = subtitle;
     update();
 }
 
-void DropZoneWidget::setAcceptsFiles(bool accepts) {
+void DropZoneWidget::setAcceptsFiles(bool accepts)
+{
     m_acceptsFiles = accepts;
     setAcceptDrops(accepts);
     update();
 }
 
-bool DropZoneWidget::isBuildFile(const QString &path) {
+bool DropZoneWidget::isBuildFile(const QString &path)
+{
     const QString suffix = QFileInfo(path).suffix().toLower();
     return suffix == QLatin1String("ipa") || suffix == QLatin1String("pkg");
 }
 
-QSize DropZoneWidget::sizeHint() const {
+QSize DropZoneWidget::sizeHint() const
+{
     return {460, 210};
 }
 
-QSize DropZoneWidget::minimumSizeHint() const {
+QSize DropZoneWidget::minimumSizeHint() const
+{
     return {280, 190};
 }
 
-QStringList DropZoneWidget::buildFilesIn(const QMimeData *mime) const {
+QStringList DropZoneWidget::buildFilesIn(const QMimeData *mime) const
+{
     QStringList paths;
     if (!mime || !mime->hasUrls())
         return paths;
@@ -57,7 +65,8 @@ QStringList DropZoneWidget::buildFilesIn(const QMimeData *mime) const {
     return paths;
 }
 
-void DropZoneWidget::dragEnterEvent(QDragEnterEvent *event) {
+void DropZoneWidget::dragEnterEvent(QDragEnterEvent *event)
+{
     if (m_acceptsFiles && !buildFilesIn(event->mimeData()).isEmpty()) {
         event->acceptProposedAction();
         m_hovered = true;
@@ -65,12 +74,14 @@ void DropZoneWidget::dragEnterEvent(QDragEnterEvent *event) {
     }
 }
 
-void DropZoneWidget::dragLeaveEvent(QDragLeaveEvent *) {
+void DropZoneWidget::dragLeaveEvent(QDragLeaveEvent *)
+{
     m_hovered = false;
     update();
 }
 
-void DropZoneWidget::dropEvent(QDropEvent *event) {
+void DropZoneWidget::dropEvent(QDropEvent *event)
+{
     m_hovered = false;
     update();
     const QStringList paths = buildFilesIn(event->mimeData());
@@ -80,7 +91,8 @@ void DropZoneWidget::dropEvent(QDropEvent *event) {
     emit filesDropped(paths);
 }
 
-void DropZoneWidget::paintEvent(QPaintEvent *) {
+void DropZoneWidget::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
 

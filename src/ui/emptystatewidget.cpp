@@ -22,7 +22,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     , m_note(new QLabel(this))
     , m_column(new QVBoxLayout)
     , m_buttons(new QHBoxLayout)
-    , m_buttonRow(new QWidget(this)) {
+    , m_buttonRow(new QWidget(this))
+{
     m_title->setObjectName(QStringLiteral("emptyStateTitle"));
     m_title->setFont(theme::font(5, true));
     m_title->setAlignment(Qt::AlignHCenter);
@@ -82,20 +83,24 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     outer->addStretch(3);
 }
 
-void EmptyStateWidget::setIcon(const QString &svgPath, bool tinted) {
+void EmptyStateWidget::setIcon(const QString &svgPath, bool tinted)
+{
     m_icon->setIcon(svgPath, tinted);
     m_icon->setVisible(!svgPath.isEmpty());
 }
 
-void EmptyStateWidget::setTitle(const QString &title) {
+void EmptyStateWidget::setTitle(const QString &title)
+{
     m_title->setText(title);
 }
 
-void EmptyStateWidget::setText(const QString &text) {
+void EmptyStateWidget::setText(const QString &text)
+{
     m_text->setText(text);
 }
 
-void EmptyStateWidget::setNote(const QString &note, bool isError) {
+void EmptyStateWidget::setNote(const QString &note, bool isError)
+{
     QPalette palette = m_note->palette();
     palette.setColor(QPalette::WindowText, isError ? theme::critical() : theme::textSecondary());
     m_note->setPalette(palette);
@@ -103,7 +108,8 @@ void EmptyStateWidget::setNote(const QString &note, bool isError) {
     m_note->setVisible(!note.isEmpty());
 }
 
-void EmptyStateWidget::setExtraWidget(QWidget *widget) {
+void EmptyStateWidget::setExtraWidget(QWidget *widget)
+{
     if (m_extra) {
         m_column->removeWidget(m_extra);
         m_extra->deleteLater();
@@ -117,7 +123,8 @@ void EmptyStateWidget::setExtraWidget(QWidget *widget) {
     m_column->insertWidget(buttonsIndex + 1, widget);
 }
 
-QPushButton *EmptyStateWidget::addButton(const QString &text, bool primary) {
+QPushButton *EmptyStateWidget::addButton(const QString &text, bool primary)
+{
     auto *button = new QPushButton(text, this);
     button->setMinimumHeight(34);
     button->setMinimumWidth(140);
@@ -132,34 +139,41 @@ QPushButton *EmptyStateWidget::addButton(const QString &text, bool primary) {
     return button;
 }
 
-QString EmptyStateWidget::title() const {
+QString EmptyStateWidget::title() const
+{
     return m_title->text();
 }
 
-QString EmptyStateWidget::text() const {
+QString EmptyStateWidget::text() const
+{
     return m_text->text();
 }
 
-QString EmptyStateWidget::note() const {
+QString EmptyStateWidget::note() const
+{
     return m_note->text();
 }
 
 IconBadge::IconBadge(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     setFixedSize(88, 88);
 }
 
-void IconBadge::setIcon(const QString &svgPath, bool tinted) {
+void IconBadge::setIcon(const QString &svgPath, bool tinted)
+{
     m_svgPath = svgPath;
     m_tinted = tinted;
     update();
 }
 
-QSize IconBadge::sizeHint() const {
+QSize IconBadge::sizeHint() const
+{
     return {88, 88};
 }
 
-void IconBadge::paintEvent(QPaintEvent *) {
+void IconBadge::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QRectF disc = QRectF(rect()).adjusted(1, 1, -1, -1);

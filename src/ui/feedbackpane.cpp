@@ -6,7 +6,8 @@ namespace ascend::ui {
 
 FeedbackPane::FeedbackPane(QWidget *parent)
     : PaneWidget(models::SourceListModel::Feedback, parent)
-    , m_emptyState(new EmptyStateWidget(this)) {
+    , m_emptyState(new EmptyStateWidget(this))
+{
     m_emptyState->setObjectName(QStringLiteral("feedbackEmptyState"));
     m_emptyState->setIcon(QStringLiteral(":/icons/feedback.svg"));
     m_emptyState->setTitle(tr("See what your testers report"));

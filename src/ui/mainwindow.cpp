@@ -1,17 +1,16 @@
 #include "ui/mainwindow.h"
 
-#include "core/webhooks/eventbus.h"
-#include "models/listenercontroller.h"
-#include "ui/desktopnotifier.h"
-
 #include "core/api/apiclient.h"
 #include "core/auth/accountstore.h"
 #include "core/auth/secretstore.h"
 #include "core/session/session.h"
+#include "core/webhooks/eventbus.h"
 #include "models/applistmodel.h"
+#include "models/listenercontroller.h"
 #include "ui/accountbutton.h"
 #include "ui/accountdialog.h"
 #include "ui/apppicker.h"
+#include "ui/desktopnotifier.h"
 #include "ui/feedbackpane.h"
 #include "ui/messagebanner.h"
 #include "ui/sessioncontroller.h"
@@ -54,12 +53,14 @@ const char kLastAccountKey[] = "accounts/last";
 const QString kDemoSettingsName = QStringLiteral("demo");
 
 // Account names may hold characters QSettings treats as structure ('/', '\').
-QString appSettingsKey(const QString &accountName) {
+QString appSettingsKey(const QString &accountName)
+{
     const QString name = accountName.isEmpty() ? kDemoSettingsName : accountName;
     return QStringLiteral("lastApp/") + QString::fromLatin1(QUrl::toPercentEncoding(name));
 }
 
-QFrame *statusSeparator(QWidget *parent) {
+QFrame *statusSeparator(QWidget *parent)
+{
     auto *line = new QFrame(parent);
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Plain);
@@ -86,7 +87,8 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     , m_paneStack(new QStackedWidget(this))
     , m_connection(new StatusIndicator(this))
     , m_rateLimit(new QLabel(this))
-    , m_listener(new StatusIndicator(this)) {
+    , m_listener(new StatusIndicator(this))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Ascend"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/ascend.svg")));
@@ -97,19 +99,23 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
         m_paneStack->addWidget(pane);
     if (auto *webhooks = qobject_cast<WebhooksPane *>(m_panes.at(Pane::Webhooks))) {
         webhooks->setSecretStore(m_secrets);
-        connect(webhooks, &WebhooksPane::listenerStateChanged, this, [this](bool listening, const QString &url) {
-            m_listener->setStatus(listening ? StatusIndicator::Tone::Good : StatusIndicator::Tone::Idle,
-                                  listening ? tr("Listening at %1").arg(url) : tr("Webhook listener off"));
-            if (listening)
-                m_paneModel->setBadge(Pane::Webhooks, tr("On"), models::SourceListModel::BadgeTone::Positive);
-            else
-                m_paneModel->clearBadge(Pane::Webhooks);
-        });
-        connect(webhooks, &WebhooksPane::openInstanceRequested, this, [this](const QString &type, const QString &) {
-            const int pane = WebhookEventsWidget::paneForInstanceType(type);
-            if (pane >= 0)
-                setCurrentPane(static_cast<Pane>(pane));
-        });
+        connect(webhooks, &WebhooksPane::listenerStateChanged, this,
+                [this](bool listening, const QString &url) {
+                    m_listener->setStatus(
+                        listening ? StatusIndicator::Tone::Good : StatusIndicator::Tone::Idle,
+                        listening ? tr("Listening at %1").arg(url) : tr("Webhook listener off"));
+                    if (listening)
+                        m_paneModel->setBadge(Pane::Webhooks, tr("On"),
+                                              models::SourceListModel::BadgeTone::Positive);
+                    else
+                        m_paneModel->clearBadge(Pane::Webhooks);
+                });
+        connect(webhooks, &WebhooksPane::openInstanceRequested, this,
+                [this](const QString &type, const QString &) {
+                    const int pane = WebhookEventsWidget::paneForInstanceType(type);
+                    if (pane >= 0)
+                        setCurrentPane(static_cast<Pane>(pane));
+                });
     }
     m_paneStack->setObjectName(QStringLiteral("paneStack"));
     m_paneStack->setAutoFillBackground(true);
@@ -178,13 +184,15 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     restoreSettings();
 }
 
-MainWindow::~MainWindow() {
+MainWindow::~MainWindow()
+{
     // Panes hold the session pointer; tell them before the controller (a child) destroys it.
     for (PaneWidget *pane : std::as_const(m_panes))
         pane->setSession(nullptr);
 }
 
-void MainWindow::createActions() {
+void MainWindow::createActions()
+{
     m_addAccountAction =
         new QAction(theme::tintedIcon(QStringLiteral(":/icons/key.svg"), theme::textPrimary()),
                     tr("&Add an API Key…"), this);
@@ -228,7 +236,8 @@ void MainWindow::createActions() {
     m_sourceList->accountButton()->setMenu(m_accountMenu);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addAccountAction);
     file->addAction(m_editAccountAction);
@@ -251,7 +260,8 @@ void MainWindow::createMenus() {
     about->setMenuRole(QAction::AboutRole);
 }
 
-void MainWindow::createStatusBar() {
+void MainWindow::createStatusBar()
+{
     QStatusBar *bar = statusBar();
     bar->setSizeGripEnabled(false);
     bar->setContentsMargins(10, 0, 10, 0);
@@ -274,19 +284,23 @@ void MainWindow::createStatusBar() {
     bar->addPermanentWidget(m_listener);
 }
 
-models::SourceListModel::Pane MainWindow::currentPane() const {
+models::SourceListModel::Pane MainWindow::currentPane() const
+{
     return static_cast<Pane>(m_paneStack->currentIndex());
 }
 
-PaneWidget *MainWindow::pane(models::SourceListModel::Pane pane) const {
+PaneWidget *MainWindow::pane(models::SourceListModel::Pane pane) const
+{
     return (pane >= 0 && pane < m_panes.size()) ? m_panes.at(pane) : nullptr;
 }
 
-bool MainWindow::isShowingWelcome() const {
+bool MainWindow::isShowingWelcome() const
+{
     return m_root->currentWidget() == m_welcome;
 }
 
-void MainWindow::setCurrentPane(models::SourceListModel::Pane pane) {
+void MainWindow::setCurrentPane(models::SourceListModel::Pane pane)
+{
     if (pane < 0 || pane >= m_panes.size())
         return;
     m_sourceList->setCurrentPane(pane);
@@ -294,11 +308,13 @@ void MainWindow::setCurrentPane(models::SourceListModel::Pane pane) {
     m_paneActions.at(pane)->setChecked(true);
 }
 
-QString MainWindow::currentAccountName() const {
+QString MainWindow::currentAccountName() const
+{
     return m_controller->isDemo() ? QString() : m_accountName;
 }
 
-bool MainWindow::openAccount(const QString &name) {
+bool MainWindow::openAccount(const QString &name)
+{
     const std::optional<auth::Account> account = m_accounts->account(name);
     if (!account)
         return false;
@@ -325,7 +341,8 @@ bool MainWindow::openAccount(const QString &name) {
     return true;
 }
 
-void MainWindow::openDefaultAccount() {
+void MainWindow::openDefaultAccount()
+{
     const QList<auth::Account> accounts = m_accounts->accounts();
     if (accounts.isEmpty()) {
         updateWorkspaceVisibility();
@@ -341,21 +358,24 @@ void MainWindow::openDefaultAccount() {
     openAccount(accounts.first().name);
 }
 
-void MainWindow::startDemo() {
+void MainWindow::startDemo()
+{
     m_accountName.clear();
     m_preferredAppId = QSettings().value(appSettingsKey(QString())).toString();
     m_controller->startDemo();
     updateWorkspaceVisibility();
 }
 
-void MainWindow::addAccount() {
+void MainWindow::addAccount()
+{
     AccountDialog dialog(m_accounts, m_secrets, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     openAccount(dialog.savedAccountName());
 }
 
-void MainWindow::editAccount() {
+void MainWindow::editAccount()
+{
     const QString name = currentAccountName();
     const std::optional<auth::Account> account = name.isEmpty() ? std::nullopt : m_accounts->account(name);
     if (!account)
@@ -367,7 +387,8 @@ void MainWindow::editAccount() {
     openAccount(dialog.savedAccountName());
 }
 
-void MainWindow::removeAccount() {
+void MainWindow::removeAccount()
+{
     const QString name = currentAccountName();
     if (name.isEmpty())
         return;
@@ -391,14 +412,16 @@ void MainWindow::removeAccount() {
     updateWorkspaceVisibility();
 }
 
-void MainWindow::retryConnection() {
+void MainWindow::retryConnection()
+{
     if (m_controller->isDemo())
         startDemo();
     else if (!m_accountName.isEmpty())
         openAccount(m_accountName);
 }
 
-void MainWindow::showAbout() {
+void MainWindow::showAbout()
+{
     QMessageBox::about(
         this, tr("About Ascend"),
         tr("<h3>Ascend %1</h3><p>A desktop workbench for App Store Connect: upload builds, set up "
@@ -406,7 +429,8 @@ void MainWindow::showAbout() {
             .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
 }
 
-void MainWindow::rebuildAccountMenu() {
+void MainWindow::rebuildAccountMenu()
+{
     m_accountMenu->clear();
     const QList<auth::Account> accounts = m_accounts->accounts();
     auto *group = new QActionGroup(m_accountMenu);
@@ -440,7 +464,8 @@ void MainWindow::rebuildAccountMenu() {
     }
 }
 
-void MainWindow::updateConnectionStatus() {
+void MainWindow::updateConnectionStatus()
+{
     using State = SessionController::State;
     const State state = m_controller->state();
     StatusIndicator::Tone tone = StatusIndicator::Tone::Idle;
@@ -497,7 +522,8 @@ void MainWindow::updateConnectionStatus() {
                                              : tr("Ascend — %1").arg(m_accountName));
 }
 
-void MainWindow::updateRateLimit() {
+void MainWindow::updateRateLimit()
+{
     const api::RateLimitState state = m_controller->rateLimit();
     const bool visible = state.valid;
     m_rateLimit->setVisible(visible);
@@ -514,7 +540,8 @@ void MainWindow::updateRateLimit() {
     m_rateLimit->setPalette(palette);
 }
 
-void MainWindow::updateAppPicker() {
+void MainWindow::updateAppPicker()
+{
     AppPicker *picker = m_sourceList->appPicker();
     models::AppListModel *apps = m_controller->apps();
     const bool loading = m_controller->isLoadingApps();
@@ -554,7 +581,8 @@ void MainWindow::updateAppPicker() {
     onCurrentAppChanged(-1);
 }
 
-void MainWindow::onCurrentAppChanged(int row) {
+void MainWindow::onCurrentAppChanged(int row)
+{
     models::AppListModel *apps = m_controller->apps();
     const bool valid = row >= 0 && row < apps->rowCount();
     const api::App app = apps->app(row);
@@ -566,7 +594,8 @@ void MainWindow::onCurrentAppChanged(int row) {
     }
 }
 
-void MainWindow::updateWorkspaceVisibility() {
+void MainWindow::updateWorkspaceVisibility()
+{
     using State = SessionController::State;
     const bool hasAccounts = !m_accounts->accounts().isEmpty();
     const bool live = m_controller->session() != nullptr;
@@ -583,7 +612,8 @@ void MainWindow::updateWorkspaceVisibility() {
         m_welcome->setIdle();
 }
 
-void MainWindow::restoreSettings() {
+void MainWindow::restoreSettings()
+{
     QSettings settings;
     const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
     if (!geometry.isEmpty())
@@ -598,7 +628,8 @@ void MainWindow::restoreSettings() {
     setCurrentPane(static_cast<Pane>(qBound(0, pane, models::SourceListModel::PaneCount - 1)));
 }
 
-void MainWindow::saveSettings() const {
+void MainWindow::saveSettings() const
+{
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kWindowStateKey, saveState());
@@ -606,7 +637,8 @@ void MainWindow::saveSettings() const {
     settings.setValue(kPaneKey, int(currentPane()));
 }
 
-void MainWindow::closeEvent(QCloseEvent *event) {
+void MainWindow::closeEvent(QCloseEvent *event)
+{
     saveSettings();
     event->accept();
 }
@@ -626,8 +658,9 @@ void MainWindow::connectUploads()
     connect(uploads, &UploadsPane::distributeRequested, this, [this, testFlight](const QString &buildId) {
         setCurrentPane(Pane::TestFlight);
         testFlight->reload();
-        connect(testFlight, &TestFlightPane::loaded, this, [testFlight, buildId] { testFlight->selectBuild(buildId); },
-                Qt::SingleShotConnection);
+        connect(
+            testFlight, &TestFlightPane::loaded, this,
+            [testFlight, buildId] { testFlight->selectBuild(buildId); }, Qt::SingleShotConnection);
     });
 
     // Verified webhook events drive the panes at once instead of waiting for their next poll.

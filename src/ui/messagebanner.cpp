@@ -15,7 +15,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     , m_icon(new QLabel(this))
     , m_title(new QLabel(this))
     , m_detail(new QLabel(this))
-    , m_actions(new QHBoxLayout) {
+    , m_actions(new QHBoxLayout)
+{
     setObjectName(QStringLiteral("messageBanner"));
     m_icon->setPixmap(theme::svgPixmap(QStringLiteral(":/icons/alert-circle.svg"), QSize(20, 20), 2.0));
     m_icon->setFixedSize(20, 20);
@@ -42,7 +43,8 @@ MessageBanner::MessageBanner(QWidget *parent)
     layout->addLayout(m_actions);
 }
 
-void MessageBanner::setTone(Tone tone) {
+void MessageBanner::setTone(Tone tone)
+{
     m_tone = tone;
     const bool error = tone == Tone::Error;
     m_icon->setPixmap(theme::svgPixmap(error ? QStringLiteral(":/icons/alert-circle.svg")
@@ -57,32 +59,38 @@ void MessageBanner::setTone(Tone tone) {
     update();
 }
 
-void MessageBanner::setMessage(const QString &title, const QString &detail) {
+void MessageBanner::setMessage(const QString &title, const QString &detail)
+{
     m_title->setText(title);
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
 }
 
-QString MessageBanner::title() const {
+QString MessageBanner::title() const
+{
     return m_title->text();
 }
 
-QString MessageBanner::detail() const {
+QString MessageBanner::detail() const
+{
     return m_detail->text();
 }
 
-QPushButton *MessageBanner::addAction(const QString &text) {
+QPushButton *MessageBanner::addAction(const QString &text)
+{
     auto *button = new QPushButton(text, this);
     button->setCursor(Qt::PointingHandCursor);
     m_actions->addWidget(button, 0, Qt::AlignVCenter);
     return button;
 }
 
-void MessageBanner::paintEvent(QPaintEvent *) {
+void MessageBanner::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     const bool error = m_tone == Tone::Error;
     painter.fillRect(rect(), error ? QColor(0xfd, 0xef, 0xef) : QColor(0xec, 0xf3, 0xfe));
-    painter.fillRect(QRect(0, height() - 1, width(), 1), error ? QColor(0xf3, 0xc7, 0xc7) : QColor(0xc5, 0xd8, 0xf6));
+    painter.fillRect(QRect(0, height() - 1, width(), 1),
+                     error ? QColor(0xf3, 0xc7, 0xc7) : QColor(0xc5, 0xd8, 0xf6));
 }
 
 } // namespace ascend::ui

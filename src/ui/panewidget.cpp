@@ -16,7 +16,8 @@ PaneWidget::PaneWidget(models::SourceListModel::Pane pane, QWidget *parent)
     , m_title(new QLabel(models::SourceListModel::title(pane), this))
     , m_subtitle(new QLabel(models::SourceListModel::description(pane), this))
     , m_headerActions(new QHBoxLayout)
-    , m_layout(new QVBoxLayout(this)) {
+    , m_layout(new QVBoxLayout(this))
+{
     setObjectName(QStringLiteral("pane%1").arg(pane));
     m_title->setObjectName(QStringLiteral("paneTitle"));
     m_title->setFont(theme::font(7, true));
@@ -51,11 +52,13 @@ PaneWidget::PaneWidget(models::SourceListModel::Pane pane, QWidget *parent)
     setBody(new QWidget(this));
 }
 
-void PaneWidget::setSession(session::Session *session) {
+void PaneWidget::setSession(session::Session *session)
+{
     m_session = session;
 }
 
-void PaneWidget::setCurrentApp(const api::App *app) {
+void PaneWidget::setCurrentApp(const api::App *app)
+{
     if (app && !app->name.isEmpty()) {
         m_subtitle->setText(tr("%1 · %2").arg(app->name, app->bundleId));
     } else {
@@ -63,15 +66,18 @@ void PaneWidget::setCurrentApp(const api::App *app) {
     }
 }
 
-QString PaneWidget::headerTitle() const {
+QString PaneWidget::headerTitle() const
+{
     return m_title->text();
 }
 
-QString PaneWidget::headerSubtitle() const {
+QString PaneWidget::headerSubtitle() const
+{
     return m_subtitle->text();
 }
 
-void PaneWidget::setBody(QWidget *body) {
+void PaneWidget::setBody(QWidget *body)
+{
     if (m_body) {
         m_layout->removeWidget(m_body);
         m_body->deleteLater();
@@ -80,7 +86,8 @@ void PaneWidget::setBody(QWidget *body) {
     m_layout->addWidget(body, 1);
 }
 
-void PaneWidget::addHeaderWidget(QWidget *widget) {
+void PaneWidget::addHeaderWidget(QWidget *widget)
+{
     m_headerActions->addWidget(widget);
 }
 

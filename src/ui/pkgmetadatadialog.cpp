@@ -86,7 +86,8 @@ QString PkgMetadataDialog::validationError() const
 void PkgMetadataDialog::validate()
 {
     const QString error = validationError();
-    const bool touched = !m_bundleId->text().isEmpty() || !m_version->text().isEmpty() || !m_build->text().isEmpty();
+    const bool touched =
+        !m_bundleId->text().isEmpty() || !m_version->text().isEmpty() || !m_build->text().isEmpty();
     m_error->setText(touched ? error : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
 }

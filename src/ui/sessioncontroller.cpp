@@ -12,9 +12,11 @@ namespace ascend::ui {
 
 SessionController::SessionController(QObject *parent)
     : QObject(parent)
-    , m_apps(new models::AppListModel(this)) {}
+    , m_apps(new models::AppListModel(this))
+{}
 
-SessionController::~SessionController() {
+SessionController::~SessionController()
+{
     // The loader talks to the session's client: stop it before the session goes.
     if (m_loader)
         m_loader->cancel();
@@ -24,11 +26,13 @@ SessionController::~SessionController() {
     m_simulator.reset();
 }
 
-bool SessionController::isLoadingApps() const {
+bool SessionController::isLoadingApps() const
+{
     return m_loader && m_loader->isRunning();
 }
 
-void SessionController::setState(State state, const QString &error) {
+void SessionController::setState(State state, const QString &error)
+{
     m_error = error;
     if (m_state == state && error.isEmpty())
         return;
@@ -36,7 +40,8 @@ void SessionController::setState(State state, const QString &error) {
     emit stateChanged(state);
 }
 
-void SessionController::disconnectSession() {
+void SessionController::disconnectSession()
+{
     if (m_loader) {
         m_loader->cancel();
         m_loader->deleteLater();
@@ -58,7 +63,8 @@ void SessionController::disconnectSession() {
     setState(State::Disconnected);
 }
 
-void SessionController::connectTo(const session::ConnectionInfo &info) {
+void SessionController::connectTo(const session::ConnectionInfo &info)
+{
     const bool keepSimulator = info.isSimulator && m_simulator && m_simulator->isReady();
     disconnectSession();
     if (!keepSimulator) {
@@ -83,7 +89,8 @@ void SessionController::connectTo(const session::ConnectionInfo &info) {
     reloadApps();
 }
 
-void SessionController::reportFailure(const session::ConnectionInfo &info, const QString &message) {
+void SessionController::reportFailure(const session::ConnectionInfo &info, const QString &message)
+{
     disconnectSession();
     m_simulator.reset();
     m_demo = false;
@@ -92,14 +99,15 @@ void SessionController::reportFailure(const session::ConnectionInfo &info, const
     setState(State::Failed, message);
 }
 
-void SessionController::startDemo() {
+void SessionController::startDemo()
+{
     disconnectSession();
     m_simulator = std::make_unique<session::SimulatorProcess>();
     if (!m_simulatorExecutable.isEmpty())
         m_simulator->setExecutable(m_simulatorExecutable);
     m_demo = true;
-    // Loopback is far faster than a real connection; a per-connection limit lets the demo show its uploads part
-    // by part, the way they look over the internet.
+    // Loopback is far faster than a real connection; a per-connection limit lets the demo show its uploads
+    // part by part, the way they look over the internet.
     m_simulator->setExtraArguments({QStringLiteral("--part-size"), QStringLiteral("4194304"),
                                     QStringLiteral("--part-bandwidth"), QStringLiteral("12000000")});
     connect(m_simulator.get(), &session::SimulatorProcess::ready, this,
@@ -121,7 +129,8 @@ void SessionController::startDemo() {
     m_simulator->start();
 }
 
-void SessionController::reloadApps() {
+void SessionController::reloadApps()
+{
     if (!m_session)
         return;
     if (m_loader) {
@@ -139,13 +148,15 @@ void SessionController::reloadApps() {
     emit appsLoadingChanged(true);
 }
 
-void SessionController::onAppsLoaded() {
+void SessionController::onAppsLoaded()
+{
     emit appsLoadingChanged(false);
     emit appsChanged();
     setState(State::Connected);
 }
 
-void SessionController::onAppsFailed(const api::ApiError &error) {
+void SessionController::onAppsFailed(const api::ApiError &error)
+{
     m_appsError = error.message();
     m_apps->clear();
     emit appsLoadingChanged(false);
@@ -157,7 +168,8 @@ void SessionController::onAppsFailed(const api::ApiError &error) {
     setState(State::Failed, m_appsError);
 }
 
-QString SessionController::serverDescription() const {
+QString SessionController::serverDescription() const
+{
     if (m_demo || m_info.isSimulator)
         return tr("the demo simulator at %1").arg(m_info.baseUrl);
     const QUrl url(m_info.baseUrl);
@@ -166,7 +178,8 @@ QString SessionController::serverDescription() const {
     return m_info.baseUrl;
 }
 
-QString SessionController::statusText() const {
+QString SessionController::statusText() const
+{
     switch (m_state) {
     case State::Disconnected:
         return tr("Not connected");

@@ -9,7 +9,8 @@ namespace ascend::ui {
 
 namespace {
 
-QColor badgeColor(models::SourceListModel::BadgeTone tone) {
+QColor badgeColor(models::SourceListModel::BadgeTone tone)
+{
     using Tone = models::SourceListModel::BadgeTone;
     switch (tone) {
     case Tone::Neutral:
@@ -28,12 +29,14 @@ QColor badgeColor(models::SourceListModel::BadgeTone tone) {
 
 } // namespace
 
-QSize SourceListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const {
+QSize SourceListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
     return {option.rect.width(), qMax(34, option.fontMetrics.height() + 16)};
 }
 
 void SourceListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
-                               const QModelIndex &index) const {
+                               const QModelIndex &index) const
+{
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
 

@@ -20,7 +20,8 @@ SourceListWidget::SourceListWidget(models::SourceListModel *panes, models::AppLi
     , m_panes(panes)
     , m_accountButton(new AccountButton(this))
     , m_appPicker(new AppPicker(this))
-    , m_paneList(new QListView(this)) {
+    , m_paneList(new QListView(this))
+{
     setObjectName(QStringLiteral("sourceList"));
     setMinimumWidth(210);
 
@@ -68,7 +69,8 @@ SourceListWidget::SourceListWidget(models::SourceListModel *panes, models::AppLi
     setCurrentPane(models::SourceListModel::Uploads);
 }
 
-QLabel *SourceListWidget::sectionLabel(const QString &text) {
+QLabel *SourceListWidget::sectionLabel(const QString &text)
+{
     auto *label = new QLabel(text.toUpper(), this);
     QFont font = theme::font(-2, true);
     font.setLetterSpacing(QFont::PercentageSpacing, 106);
@@ -80,17 +82,20 @@ QLabel *SourceListWidget::sectionLabel(const QString &text) {
     return label;
 }
 
-models::SourceListModel::Pane SourceListWidget::currentPane() const {
+models::SourceListModel::Pane SourceListWidget::currentPane() const
+{
     const QModelIndex current = m_paneList->currentIndex();
     return current.isValid() ? static_cast<models::SourceListModel::Pane>(current.row())
                              : models::SourceListModel::Uploads;
 }
 
-void SourceListWidget::setCurrentPane(models::SourceListModel::Pane pane) {
+void SourceListWidget::setCurrentPane(models::SourceListModel::Pane pane)
+{
     m_paneList->setCurrentIndex(m_panes->indexOf(pane));
 }
 
-void SourceListWidget::paintEvent(QPaintEvent *) {
+void SourceListWidget::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     painter.fillRect(rect(), theme::sidebarBackground());
     painter.fillRect(QRect(width() - 1, 0, 1, height()), theme::separator());

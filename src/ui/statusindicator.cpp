@@ -11,14 +11,16 @@ namespace {
 constexpr int kDot = 8;
 constexpr int kGap = 7;
 
-QFont pillFont(const QFont &base) {
+QFont pillFont(const QFont &base)
+{
     QFont font = base;
     font.setPointSizeF(qMax(7.0, base.pointSizeF() - 1.5));
     font.setBold(true);
     return font;
 }
 
-QColor toneColor(StatusIndicator::Tone tone) {
+QColor toneColor(StatusIndicator::Tone tone)
+{
     switch (tone) {
     case StatusIndicator::Tone::Idle:
         return QColor(0x9a, 0xa4, 0xaf);
@@ -35,11 +37,13 @@ QColor toneColor(StatusIndicator::Tone tone) {
 } // namespace
 
 StatusIndicator::StatusIndicator(QWidget *parent)
-    : QWidget(parent) {
+    : QWidget(parent)
+{
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 }
 
-void StatusIndicator::setStatus(Tone tone, const QString &text) {
+void StatusIndicator::setStatus(Tone tone, const QString &text)
+{
     m_tone = tone;
     m_text = text;
     setToolTip(text);
@@ -48,24 +52,28 @@ void StatusIndicator::setStatus(Tone tone, const QString &text) {
     update();
 }
 
-void StatusIndicator::setPill(const QString &pill) {
+void StatusIndicator::setPill(const QString &pill)
+{
     m_pill = pill;
     updateGeometry();
     update();
 }
 
-QSize StatusIndicator::sizeHint() const {
+QSize StatusIndicator::sizeHint() const
+{
     int width = kDot + kGap + fontMetrics().horizontalAdvance(m_text) + 4;
     if (!m_pill.isEmpty())
         width += QFontMetrics(pillFont(font())).horizontalAdvance(m_pill) + 14 + kGap;
     return {width, fontMetrics().height() + 6};
 }
 
-QSize StatusIndicator::minimumSizeHint() const {
+QSize StatusIndicator::minimumSizeHint() const
+{
     return {kDot + kGap + 40, fontMetrics().height() + 6};
 }
 
-void StatusIndicator::paintEvent(QPaintEvent *) {
+void StatusIndicator::paintEvent(QPaintEvent *)
+{
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     int x = 0;

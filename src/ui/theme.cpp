@@ -8,35 +8,45 @@
 
 namespace ascend::ui::theme {
 
-QColor accent() {
+QColor accent()
+{
     return QColor(0x25, 0x63, 0xeb);
 }
-QColor accentSoft() {
+QColor accentSoft()
+{
     return QColor(0xe3, 0xec, 0xfd);
 }
-QColor textPrimary() {
+QColor textPrimary()
+{
     return QColor(0x1f, 0x29, 0x33);
 }
-QColor textSecondary() {
+QColor textSecondary()
+{
     return QColor(0x61, 0x6e, 0x7c);
 }
-QColor sidebarBackground() {
+QColor sidebarBackground()
+{
     return QColor(0xf3, 0xf4, 0xf6);
 }
-QColor separator() {
+QColor separator()
+{
     return QColor(0xdd, 0xe1, 0xe6);
 }
-QColor positive() {
+QColor positive()
+{
     return QColor(0x1f, 0x9d, 0x55);
 }
-QColor warning() {
+QColor warning()
+{
     return QColor(0xd9, 0x9a, 0x1a);
 }
-QColor critical() {
+QColor critical()
+{
     return QColor(0xd6, 0x45, 0x45);
 }
 
-void apply(QApplication &app) {
+void apply(QApplication &app)
+{
     if (QStyle *fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         app.setStyle(fusion);
 
@@ -87,7 +97,8 @@ QStatusBar::item { border: none; }
                                QColor(0x93, 0xb4, 0xf8).name(), separator().name()));
 }
 
-QPixmap svgPixmap(const QString &svgPath, const QSize &size, qreal devicePixelRatio) {
+QPixmap svgPixmap(const QString &svgPath, const QSize &size, qreal devicePixelRatio)
+{
     QPixmap pixmap(size * devicePixelRatio);
     pixmap.setDevicePixelRatio(devicePixelRatio);
     pixmap.fill(Qt::transparent);
@@ -100,7 +111,8 @@ QPixmap svgPixmap(const QString &svgPath, const QSize &size, qreal devicePixelRa
     return pixmap;
 }
 
-QPixmap tintedPixmap(const QString &svgPath, const QColor &color, const QSize &size, qreal devicePixelRatio) {
+QPixmap tintedPixmap(const QString &svgPath, const QColor &color, const QSize &size, qreal devicePixelRatio)
+{
     QPixmap pixmap = svgPixmap(svgPath, size, devicePixelRatio);
     QPainter painter(&pixmap);
     painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
@@ -108,7 +120,8 @@ QPixmap tintedPixmap(const QString &svgPath, const QColor &color, const QSize &s
     return pixmap;
 }
 
-QIcon tintedIcon(const QString &svgPath, const QColor &color, const QSize &size) {
+QIcon tintedIcon(const QString &svgPath, const QColor &color, const QSize &size)
+{
     QIcon icon;
     icon.addPixmap(tintedPixmap(svgPath, color, size, 2.0), QIcon::Normal);
     QColor disabled = color;
@@ -117,7 +130,8 @@ QIcon tintedIcon(const QString &svgPath, const QColor &color, const QSize &size)
     return icon;
 }
 
-QFont font(qreal pointDelta, bool bold) {
+QFont font(qreal pointDelta, bool bold)
+{
     QFont f = QApplication::font();
     if (f.pointSizeF() > 0)
         f.setPointSizeF(f.pointSizeF() + pointDelta);

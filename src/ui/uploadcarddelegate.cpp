@@ -6,7 +6,6 @@
 
 #include <QPainter>
 #include <QPainterPath>
-
 #include <algorithm>
 
 namespace ascend::ui {
@@ -42,7 +41,8 @@ QSize UploadCardDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     return {option.rect.width() > 0 ? option.rect.width() : 480, CardHeight};
 }
 
-void UploadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void UploadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -60,8 +60,8 @@ void UploadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     iconShape.addRoundedRect(iconRect, 8, 8);
     painter->fillPath(iconShape, theme::accentSoft());
     painter->drawPixmap(iconRect.adjusted(8, 8, -8, -8).toRect(),
-                        theme::tintedPixmap(QStringLiteral(":/icons/uploads.svg"), theme::accent(), QSize(20, 20),
-                                            painter->device()->devicePixelRatioF()));
+                        theme::tintedPixmap(QStringLiteral(":/icons/uploads.svg"), theme::accent(),
+                                            QSize(20, 20), painter->device()->devicePixelRatioF()));
 
     const double textLeft = iconRect.right() + 12;
     const double right = card.right() - 14;
@@ -79,42 +79,47 @@ void UploadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->setPen(theme::textPrimary());
     const QString stageText = column(index, UploadQueueModel::Stage).toString();
     const int stageWidth = QFontMetrics(titleFont).horizontalAdvance(stageText) + 8;
-    painter->drawText(QRectF(textLeft, card.top() + 12, right - textLeft - stageWidth, 20),
-                      Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, int(right - textLeft - stageWidth)));
+    painter->drawText(
+        QRectF(textLeft, card.top() + 12, right - textLeft - stageWidth, 20),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(titleFont).elidedText(title, Qt::ElideRight, int(right - textLeft - stageWidth)));
     painter->setPen(stageColor(stage));
-    painter->drawText(QRectF(right - stageWidth, card.top() + 12, stageWidth, 20), Qt::AlignRight | Qt::AlignVCenter,
-                      stageText);
+    painter->drawText(QRectF(right - stageWidth, card.top() + 12, stageWidth, 20),
+                      Qt::AlignRight | Qt::AlignVCenter, stageText);
 
     painter->setFont(option.font);
     painter->setPen(theme::textSecondary());
     QStringList facts;
-    for (const auto which : {UploadQueueModel::BundleId, UploadQueueModel::Platform, UploadQueueModel::FileName}) {
+    for (const auto which :
+         {UploadQueueModel::BundleId, UploadQueueModel::Platform, UploadQueueModel::FileName}) {
         const QString text = column(index, which).toString();
         if (!text.isEmpty())
             facts << text;
     }
     const QFontMetrics metrics(option.font);
-    painter->drawText(QRectF(textLeft, card.top() + 32, right - textLeft, 18), Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(facts.join(QStringLiteral(" · ")), Qt::ElideMiddle, int(right - textLeft)));
+    painter->drawText(
+        QRectF(textLeft, card.top() + 32, right - textLeft, 18), Qt::AlignLeft | Qt::AlignVCenter,
+        metrics.elidedText(facts.join(QStringLiteral(" · ")), Qt::ElideMiddle, int(right - textLeft)));
 
-    const double fraction = column(index, UploadQueueModel::Progress, UploadQueueModel::RawDataRole).toDouble();
+    const double fraction =
+        column(index, UploadQueueModel::Progress, UploadQueueModel::RawDataRole).toDouble();
     const QRectF track(textLeft, card.top() + 56, right - textLeft, 5);
     QPainterPath trackShape;
     trackShape.addRoundedRect(track, 2.5, 2.5);
     painter->fillPath(trackShape, theme::separator());
     QPainterPath filled;
-    filled.addRoundedRect(QRectF(track.left(), track.top(), track.width() * std::clamp(fraction, 0.0, 1.0),
-                                 track.height()),
-                          2.5, 2.5);
+    filled.addRoundedRect(
+        QRectF(track.left(), track.top(), track.width() * std::clamp(fraction, 0.0, 1.0), track.height()),
+        2.5, 2.5);
     painter->fillPath(filled, stageColor(stage));
 
     QString status;
     if (stage == Stage::Failed || stage == Stage::Cancelled) {
         status = column(index, UploadQueueModel::Message).toString();
     } else {
-        status = tr("%1 of %2").arg(column(index, UploadQueueModel::BytesSent).toString(),
-                                    column(index, UploadQueueModel::TotalBytes).toString());
+        status = tr("%1 of %2")
+                     .arg(column(index, UploadQueueModel::BytesSent).toString(),
+                          column(index, UploadQueueModel::TotalBytes).toString());
         const QString speed = column(index, UploadQueueModel::Throughput).toString();
         const QString eta = column(index, UploadQueueModel::Eta).toString();
         if (stage == Stage::Uploading && !speed.isEmpty())
@@ -126,7 +131,8 @@ void UploadCardDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
             status += QStringLiteral(" · ") + tr("build %1").arg(buildId);
     }
     painter->setPen(stage == Stage::Failed ? theme::critical() : theme::textSecondary());
-    painter->drawText(QRectF(textLeft, card.top() + 64, right - textLeft, 18), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRectF(textLeft, card.top() + 64, right - textLeft, 18),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(status, Qt::ElideRight, int(right - textLeft)));
     painter->restore();
 }

@@ -36,7 +36,8 @@ QString detailLines(const QList<api::StateDetail> &details)
 {
     QStringList lines;
     for (const auto &detail : details)
-        lines << QStringLiteral("<b>%1</b> %2").arg(detail.code.toHtmlEscaped(), detail.description.toHtmlEscaped());
+        lines << QStringLiteral("<b>%1</b> %2")
+                     .arg(detail.code.toHtmlEscaped(), detail.description.toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -118,17 +119,18 @@ void UploadDetailWidget::setJob(upload::BuildUploadJob *job)
 void UploadDetailWidget::refreshLegend()
 {
     using upload::PartState;
-    m_legend->setText(tr("%1 %2 waiting &nbsp; %3 %4 sending &nbsp; %5 %6 done &nbsp; %7 %8 retrying &nbsp; %9 %10 failed")
-                          .arg(swatch(theme::separator()))
-                          .arg(m_grid->count(PartState::Waiting))
-                          .arg(swatch(theme::accent()))
-                          .arg(m_grid->count(PartState::InFlight))
-                          .arg(swatch(theme::positive()))
-                          .arg(m_grid->count(PartState::Done))
-                          .arg(swatch(theme::warning()))
-                          .arg(m_grid->count(PartState::Retrying))
-                          .arg(swatch(theme::critical()))
-                          .arg(m_grid->count(PartState::Failed)));
+    m_legend->setText(
+        tr("%1 %2 waiting &nbsp; %3 %4 sending &nbsp; %5 %6 done &nbsp; %7 %8 retrying &nbsp; %9 %10 failed")
+            .arg(swatch(theme::separator()))
+            .arg(m_grid->count(PartState::Waiting))
+            .arg(swatch(theme::accent()))
+            .arg(m_grid->count(PartState::InFlight))
+            .arg(swatch(theme::positive()))
+            .arg(m_grid->count(PartState::Done))
+            .arg(swatch(theme::warning()))
+            .arg(m_grid->count(PartState::Retrying))
+            .arg(swatch(theme::critical()))
+            .arg(m_grid->count(PartState::Failed)));
 }
 
 void UploadDetailWidget::refresh()

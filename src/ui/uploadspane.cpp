@@ -1,7 +1,7 @@
 #include "ui/uploadspane.h"
 
-#include "core/session/session.h"
 #include "core/api/apps.h"
+#include "core/session/session.h"
 #include "core/upload/buildupload.h"
 #include "core/upload/sampleipa.h"
 #include "core/upload/uploadqueue.h"
@@ -53,20 +53,24 @@ UploadsPane::UploadsPane(QWidget *parent)
     m_emptyState->setObjectName(QStringLiteral("uploadsEmptyState"));
     m_emptyState->setIcon(QString());
     m_emptyState->setTitle(tr("Upload a build"));
-    m_emptyState->setText(tr("Each build gets a card with its app, version and build number, a grid that shows "
-                             "every part of the transfer, and the steps from upload to processing. An interrupted "
-                             "upload picks up where it stopped."));
+    m_emptyState->setText(
+        tr("Each build gets a card with its app, version and build number, a grid that shows "
+           "every part of the transfer, and the steps from upload to processing. An interrupted "
+           "upload picks up where it stopped."));
     m_dropZone->setObjectName(QStringLiteral("uploadsDropZone"));
     m_dropZone->setTitle(tr("Drop an .ipa or .pkg here"));
-    m_dropZone->setSubtitle(tr(".ipa for iOS, tvOS and visionOS apps, .pkg for macOS apps — or press Ctrl+O"));
+    m_dropZone->setSubtitle(
+        tr(".ipa for iOS, tvOS and visionOS apps, .pkg for macOS apps — or press Ctrl+O"));
     m_dropZone->setAcceptsFiles(true);
     m_emptyState->setExtraWidget(m_dropZone);
     m_sampleButton = m_emptyState->addButton(tr("Upload a Sample Build"));
     m_sampleButton->setObjectName(QStringLiteral("sampleBuildButton"));
-    m_sampleButton->setToolTip(tr("Demo: make a real .ipa for the selected app and upload it to the simulator"));
+    m_sampleButton->setToolTip(
+        tr("Demo: make a real .ipa for the selected app and upload it to the simulator"));
     m_sampleButton->hide();
     connect(m_sampleButton, &QPushButton::clicked, this, &UploadsPane::uploadSampleBuild);
-    connect(m_dropZone, &DropZoneWidget::filesDropped, this, [this](const QStringList &paths) { addFiles(paths); });
+    connect(m_dropZone, &DropZoneWidget::filesDropped, this,
+            [this](const QStringList &paths) { addFiles(paths); });
 
     m_addButton->setObjectName(QStringLiteral("addBuildButton"));
     m_addButton->setToolTip(tr("Choose .ipa or .pkg files to upload (Ctrl+O)"));
@@ -135,7 +139,8 @@ UploadsPane::UploadsPane(QWidget *parent)
 
     QString error;
     if (!m_journal.open(store::UploadJournal::defaultPath(), &error))
-        qWarning("The upload journal could not be opened; uploads will not resume after a crash: %s", qPrintable(error));
+        qWarning("The upload journal could not be opened; uploads will not resume after a crash: %s",
+                 qPrintable(error));
     showQueueOrEmptyState();
 }
 
@@ -159,7 +164,9 @@ void UploadsPane::setSession(session::Session *session)
         m_model = new models::UploadQueueModel(m_queue.get(), this);
         m_queueView->setModel(m_model);
         connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-                [this](const QModelIndex &current) { m_detail->setJob(m_queue ? m_queue->job(current.row()) : nullptr); });
+                [this](const QModelIndex &current) {
+                    m_detail->setJob(m_queue ? m_queue->job(current.row()) : nullptr);
+                });
         connect(m_queue.get(), &upload::UploadQueue::jobAdded, this, [this](int row) {
             showQueueOrEmptyState();
             selectRow(row);
@@ -169,19 +176,20 @@ void UploadsPane::setSession(session::Session *session)
             if (m_queue && m_queue->count() > 0)
                 selectRow(0);
         });
-        connect(m_queue.get(), &upload::UploadQueue::activeCountChanged, this, &UploadsPane::activeUploadsChanged);
+        connect(m_queue.get(), &upload::UploadQueue::activeCountChanged, this,
+                &UploadsPane::activeUploadsChanged);
         connect(m_queue.get(), &upload::UploadQueue::jobFinished, this, [this](int row, bool ok) {
             const upload::BuildUploadJob *job = m_queue ? m_queue->job(row) : nullptr;
             if (!job)
                 return;
-            const QString name = job->info() ? QStringLiteral("%1 %2 (%3)")
-                                                   .arg(job->appName().isEmpty() ? job->info()->bundleId
-                                                                                 : job->appName(),
-                                                        job->info()->shortVersion,
-                                                        job->info()->bundleVersion)
-                                             : QFileInfo(job->filePath()).fileName();
+            const QString name =
+                job->info() ? QStringLiteral("%1 %2 (%3)")
+                                  .arg(job->appName().isEmpty() ? job->info()->bundleId : job->appName(),
+                                       job->info()->shortVersion, job->info()->bundleVersion)
+                            : QFileInfo(job->filePath()).fileName();
             if (ok)
-                emit notificationRequested(tr("Build processed"), tr("%1 is ready in App Store Connect.").arg(name));
+                emit notificationRequested(tr("Build processed"),
+                                           tr("%1 is ready in App Store Connect.").arg(name));
             else if (job->stage() == Stage::Failed)
                 emit notificationRequested(tr("Upload failed"), tr("%1: %2").arg(name, job->errorString()));
         });
@@ -233,10 +241,12 @@ void UploadsPane::uploadSampleBuild()
     spec.bundleVersion = QString::number(QDateTime::currentSecsSinceEpoch());
     spec.executableBytes = 48 * 1024 * 1024;
     spec.seed = quint32(QDateTime::currentSecsSinceEpoch());
-    const QString path = m_samples.filePath(QStringLiteral("%1-%2.ipa").arg(spec.appName, spec.bundleVersion));
+    const QString path =
+        m_samples.filePath(QStringLiteral("%1-%2.ipa").arg(spec.appName, spec.bundleVersion));
     QString error;
     if (!upload::writeSampleIpa(path, spec, &error)) {
-        QMessageBox::warning(this, tr("No sample build"), tr("The sample build could not be written: %1").arg(error));
+        QMessageBox::warning(this, tr("No sample build"),
+                             tr("The sample build could not be written: %1").arg(error));
         return;
     }
     addFiles({path});
@@ -245,8 +255,9 @@ void UploadsPane::uploadSampleBuild()
 int UploadsPane::addFiles(const QStringList &paths)
 {
     if (!m_queue) {
-        QMessageBox::information(this, tr("Not connected"),
-                                 tr("Connect to App Store Connect (or start the demo) before adding builds."));
+        QMessageBox::information(
+            this, tr("Not connected"),
+            tr("Connect to App Store Connect (or start the demo) before adding builds."));
         return 0;
     }
     int added = 0;
@@ -329,9 +340,10 @@ void UploadsPane::updateInterruptedBanner()
         m_banner->hide();
         return;
     }
-    m_banner->setMessage(tr("%n upload(s) did not finish last time", "", interrupted),
-                         tr("Ascend can send only the missing parts, as long as the files are unchanged and the "
-                            "reservations have not expired; otherwise it starts afresh and says why."));
+    m_banner->setMessage(
+        tr("%n upload(s) did not finish last time", "", interrupted),
+        tr("Ascend can send only the missing parts, as long as the files are unchanged and the "
+           "reservations have not expired; otherwise it starts afresh and says why."));
     m_banner->show();
 }
 

@@ -6,7 +6,6 @@
 #include "ui/panewidget.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 
 class QLabel;
@@ -53,7 +52,8 @@ public:
 
 public slots:
     void chooseFiles();
-    // Demo mode: writes a real sample .ipa for the selected app (version 9.9, a fresh build number) and queues it.
+    // Demo mode: writes a real sample .ipa for the selected app (version 9.9, a fresh build number) and
+    // queues it.
     void uploadSampleBuild();
     // Files (or a sample build) to queue as soon as a session and an app are there: `ascend FILE…`.
     void queueWhenConnected(const QStringList &paths, bool sampleBuild = false);

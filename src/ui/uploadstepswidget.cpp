@@ -72,7 +72,8 @@ void UploadStepsWidget::paintEvent(QPaintEvent *)
 
         if (step + 1 < kStepCount) {
             painter.setPen(QPen(step < current ? theme::positive() : theme::separator(), 2));
-            painter.drawLine(QPointF(centerX + kDot / 2 + 4, lineY), QPointF(centerX + slot - kDot / 2 - 4, lineY));
+            painter.drawLine(QPointF(centerX + kDot / 2 + 4, lineY),
+                             QPointF(centerX + slot - kDot / 2 - 4, lineY));
         }
         painter.setPen(Qt::NoPen);
         painter.setBrush(color);

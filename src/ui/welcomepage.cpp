@@ -10,7 +10,8 @@ namespace ascend::ui {
 
 WelcomePage::WelcomePage(QWidget *parent)
     : QWidget(parent)
-    , m_emptyState(new EmptyStateWidget(this)) {
+    , m_emptyState(new EmptyStateWidget(this))
+{
     setObjectName(QStringLiteral("welcomePage"));
     m_emptyState->setIcon(QStringLiteral(":/icons/ascend.svg"), false);
     m_emptyState->setTitle(tr("Welcome to Ascend"));
@@ -33,19 +34,22 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addWidget(m_emptyState);
 }
 
-QString WelcomePage::defaultNote() const {
+QString WelcomePage::defaultNote() const
+{
     return tr(
         "Keys are created in App Store Connect under Users and Access → Integrations. The demo runs a local "
         "App Store Connect simulator with sample apps and its own key; nothing leaves this computer.");
 }
 
-void WelcomePage::setBusy(const QString &message) {
+void WelcomePage::setBusy(const QString &message)
+{
     m_addAccount->setEnabled(false);
     m_demo->setEnabled(false);
     m_emptyState->setNote(message);
 }
 
-void WelcomePage::setIdle(const QString &errorMessage) {
+void WelcomePage::setIdle(const QString &errorMessage)
+{
     m_addAccount->setEnabled(true);
     m_demo->setEnabled(true);
     if (errorMessage.isEmpty())

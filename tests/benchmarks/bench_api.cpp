@@ -28,12 +28,14 @@ constexpr int kBuildCount = 5000;
 constexpr int kPageSize = 200;
 constexpr int kExpectedRequests = kBuildCount / kPageSize;
 
-QTextStream &out() {
+QTextStream &out()
+{
     static QTextStream stream(stdout);
     return stream;
 }
 
-QString benchmarkAppId(api::ApiClient *client) {
+QString benchmarkAppId(api::ApiClient *client)
+{
     api::Query query;
     query.sort(QStringLiteral("name")).limit(200);
     api::ApiReply *reply = client->send(api::listApps(query));
@@ -58,7 +60,8 @@ QString benchmarkAppId(api::ApiClient *client) {
 }
 
 // curl over the same pages, following links.next, with one token: the transport baseline.
-double curlBaselineMs(const QString &firstUrl, const QByteArray &token, int *pages) {
+double curlBaselineMs(const QString &firstUrl, const QByteArray &token, int *pages)
+{
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
     if (curl.isEmpty())
         return -1;
@@ -83,7 +86,8 @@ double curlBaselineMs(const QString &firstUrl, const QByteArray &token, int *pag
 
 } // namespace
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     session::SimulatorProcess simulator;
     simulator.setExecutable(QStringLiteral(ASCEND_SIM_BINARY));

@@ -15,7 +15,8 @@ struct SimFixture {
     std::unique_ptr<session::Session> session;
 
     // Extra simulator options, e.g. {"--rate-limit", "5"}; fails the current test when it cannot start.
-    bool start(const QStringList &extraArguments = {}) {
+    bool start(const QStringList &extraArguments = {})
+    {
         simulator = std::make_unique<session::SimulatorProcess>();
         simulator->setExecutable(QStringLiteral(ASCEND_SIM_BINARY));
         simulator->setExtraArguments(extraArguments);

@@ -30,7 +30,8 @@ private:
     QTemporaryDir m_configDir;
     QString m_keyPath;
 
-    QProcessEnvironment baseEnvironment() const {
+    QProcessEnvironment baseEnvironment() const
+    {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         for (const char *name :
              {"ASC_KEY_ID", "ASC_ISSUER_ID", "ASC_PRIVATE_KEY_PATH", "ASC_PRIVATE_KEY", "ASC_BASE_URL"})
@@ -41,7 +42,8 @@ private:
         return environment;
     }
 
-    QProcessEnvironment simulatorEnvironment() const {
+    QProcessEnvironment simulatorEnvironment() const
+    {
         QProcessEnvironment environment = baseEnvironment();
         const auto &info = m_simulator.connectionInfo();
         environment.insert(QStringLiteral("ASC_KEY_ID"), info.keyId);
@@ -51,7 +53,8 @@ private:
         return environment;
     }
 
-    Run run(const QStringList &arguments, const QProcessEnvironment &environment) {
+    Run run(const QStringList &arguments, const QProcessEnvironment &environment)
+    {
         QProcess process;
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(ASCENDCTL_BINARY), arguments);
@@ -74,7 +77,8 @@ private:
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_configDir.isValid());
         m_simulator.setExecutable(QStringLiteral(ASCEND_SIM_BINARY));
         QString error;
@@ -86,7 +90,8 @@ private slots:
         key.write(m_simulator.connectionInfo().privateKeyPem);
     }
 
-    void versionAndHelp() {
+    void versionAndHelp()
+    {
         const Run version = run({QStringLiteral("--version")}, baseEnvironment());
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith(QStringLiteral("ascendctl ")));
@@ -100,7 +105,8 @@ private slots:
         QVERIFY(commandHelp.out.contains(QStringLiteral("--app")));
     }
 
-    void usageErrorsExitWithTwo() {
+    void usageErrorsExitWithTwo()
+    {
         const Run unknown = run({QStringLiteral("frobnicate")}, baseEnvironment());
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY(unknown.err.contains(QStringLiteral("unknown command")));
@@ -110,14 +116,16 @@ private slots:
         QVERIFY(missingApp.err.contains(QStringLiteral("--app")));
     }
 
-    void withoutCredentialsSaysWhatToDo() {
+    void withoutCredentialsSaysWhatToDo()
+    {
         const Run result = run({QStringLiteral("apps"), QStringLiteral("list")}, baseEnvironment());
         QCOMPARE(result.exitCode, 1);
         QVERIFY(result.err.contains(QStringLiteral("ASC_KEY_ID")));
         QVERIFY(result.out.isEmpty());
     }
 
-    void listsAppsAsTableAndJson() {
+    void listsAppsAsTableAndJson()
+    {
         const Run table = run({QStringLiteral("apps"), QStringLiteral("list")}, simulatorEnvironment());
         QCOMPARE(table.exitCode, 0);
         QVERIFY2(table.out.contains(QStringLiteral("BUNDLE ID")), qPrintable(table.out));
@@ -133,7 +141,8 @@ private slots:
         QCOMPARE(apps.first().toObject().value(QStringLiteral("type")).toString(), QStringLiteral("apps"));
     }
 
-    void listsBuildsOfAnApp() {
+    void listsBuildsOfAnApp()
+    {
         const Run result = run({QStringLiteral("builds"), QStringLiteral("list"), QStringLiteral("--app"),
                                 QStringLiteral("com.ascend.demo.trailhead")},
                                simulatorEnvironment());
@@ -157,7 +166,8 @@ private slots:
         }
     }
 
-    void unknownAppFailsClearly() {
+    void unknownAppFailsClearly()
+    {
         const Run result = run({QStringLiteral("builds"), QStringLiteral("list"), QStringLiteral("--app"),
                                 QStringLiteral("com.example.nothere")},
                                simulatorEnvironment());
@@ -166,7 +176,8 @@ private slots:
         QVERIFY(result.out.isEmpty());
     }
 
-    void badKeysFailClearly() {
+    void badKeysFailClearly()
+    {
         QProcessEnvironment environment = simulatorEnvironment();
         environment.insert(QStringLiteral("ASC_PRIVATE_KEY_PATH"),
                            m_configDir.filePath(QStringLiteral("missing.p8")));
@@ -181,7 +192,8 @@ private slots:
         QVERIFY(!garbage.err.isEmpty());
     }
 
-    void serverFailuresExitWithOne() {
+    void serverFailuresExitWithOne()
+    {
         session::SimulatorProcess failing;
         failing.setExecutable(QStringLiteral(ASCEND_SIM_BINARY));
         failing.setExtraArguments({QStringLiteral("--fault-rate"), QStringLiteral("1")});
@@ -199,13 +211,15 @@ private slots:
         QVERIFY2(result.err.contains(QStringLiteral("Listing apps failed")), qPrintable(result.err));
     }
 
-    void printsATokenWithThreeParts() {
+    void printsATokenWithThreeParts()
+    {
         const Run result = run({QStringLiteral("token")}, simulatorEnvironment());
         QCOMPARE(result.exitCode, 0);
         QCOMPARE(result.out.trimmed().split(QLatin1Char('.')).size(), 3);
     }
 
-    void storedAccountsRoundTrip() {
+    void storedAccountsRoundTrip()
+    {
         const Run add = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("--name"),
                              QStringLiteral("sim"), QStringLiteral("--key-id"),
                              m_simulator.connectionInfo().keyId, QStringLiteral("--issuer-id"),
@@ -244,7 +258,8 @@ private slots:
         QVERIFY(again.err.contains(QStringLiteral("sim")));
     }
 
-    void demoScenarioPrintsItsSteps() {
+    void demoScenarioPrintsItsSteps()
+    {
         const Run result = run({QStringLiteral("--demo")}, baseEnvironment());
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains(QStringLiteral("Started ascend-sim")), qPrintable(result.out));

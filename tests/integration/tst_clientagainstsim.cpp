@@ -17,7 +17,8 @@ using ascend::testing::SimFixture;
 
 namespace {
 
-api::ApiReply *sendAndWait(api::ApiClient *client, const api::ApiRequest &request) {
+api::ApiReply *sendAndWait(api::ApiClient *client, const api::ApiRequest &request)
+{
     api::ApiReply *reply = client->send(request);
     api::waitForFinished(reply, 30000);
     return reply;
@@ -31,7 +32,8 @@ struct CollectedPages {
     QString error;
 };
 
-CollectedPages collectAll(api::ApiClient *client, const api::ApiRequest &request) {
+CollectedPages collectAll(api::ApiClient *client, const api::ApiRequest &request)
+{
     api::Pager pager(client, request);
     QSignalSpy finished(&pager, &api::Pager::finished);
     pager.start();
@@ -40,7 +42,8 @@ CollectedPages collectAll(api::ApiClient *client, const api::ApiRequest &request
     return {pager.ok(), pager.pageCount(), pager.total(), pager.resources(), pager.error().message()};
 }
 
-QString firstAppId(api::ApiClient *client) {
+QString firstAppId(api::ApiClient *client)
+{
     api::Query query;
     query.sort(QStringLiteral("name")).limit(200);
     std::unique_ptr<api::ApiReply> reply(sendAndWait(client, api::listApps(query)));
@@ -55,7 +58,8 @@ class TestClientAgainstSim : public QObject {
     Q_OBJECT
 
 private slots:
-    void listsAppsWithOneSignature() {
+    void listsAppsWithOneSignature()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
         const CollectedPages apps = collectAll(sim.client(), api::listApps(api::Query().limit(200)));
@@ -73,7 +77,8 @@ private slots:
         QCOMPARE(sim.session->signer()->signatureCount(), 1);
     }
 
-    void paginationFollowsNextUntilTheEnd() {
+    void paginationFollowsNextUntilTheEnd()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
         const QString appId = firstAppId(sim.client());
@@ -112,7 +117,8 @@ private slots:
         QCOMPARE(ids.size(), buildCount);
     }
 
-    void includeFillsIncluded() {
+    void includeFillsIncluded()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
         const QString appId = firstAppId(sim.client());
@@ -131,7 +137,8 @@ private slots:
         }
     }
 
-    void serverErrorsAreDecoded() {
+    void serverErrorsAreDecoded()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
 
@@ -165,7 +172,8 @@ private slots:
         QVERIFY(!unknown->error().errors.isEmpty());
     }
 
-    void rateLimitIsTrackedAndEnforced() {
+    void rateLimitIsTrackedAndEnforced()
+    {
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("--rate-limit"), QStringLiteral("5")}));
         sim.client()->setRetryPolicy(api::RetryPolicy::noRetries());
@@ -184,7 +192,8 @@ private slots:
         QVERIFY(limited->error().message().contains(QStringLiteral("limit"), Qt::CaseInsensitive));
     }
 
-    void rateLimitedGetIsRetriedWithBackoff() {
+    void rateLimitedGetIsRetriedWithBackoff()
+    {
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("--rate-limit"), QStringLiteral("1")}));
         std::unique_ptr<api::ApiReply> first(sendAndWait(sim.client(), api::listApps()));
@@ -194,7 +203,8 @@ private slots:
         QCOMPARE(second->attempts(), sim.client()->retryPolicy().maxAttempts);
     }
 
-    void rejectsAnUnknownKey() {
+    void rejectsAnUnknownKey()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
         QString error;
@@ -213,7 +223,8 @@ private slots:
         QCOMPARE(signer.signatureCount(), 2); // one re-sign after the first 401, then give up
     }
 
-    void rejectsWrongIssuerAndKeyId_data() {
+    void rejectsWrongIssuerAndKeyId_data()
+    {
         QTest::addColumn<QString>("keyId");
         QTest::addColumn<QString>("issuerId");
         QTest::addColumn<bool>("individual");
@@ -223,7 +234,8 @@ private slots:
         QTest::newRow("team key used as individual") << QString() << QString() << true;
     }
 
-    void rejectsWrongIssuerAndKeyId() {
+    void rejectsWrongIssuerAndKeyId()
+    {
         QFETCH(QString, keyId);
         QFETCH(QString, issuerId);
         QFETCH(bool, individual);
@@ -244,7 +256,8 @@ private slots:
         QCOMPARE(reply->error().errors.value(0).code, QStringLiteral("NOT_AUTHORIZED"));
     }
 
-    void rejectsAnExpiredToken() {
+    void rejectsAnExpiredToken()
+    {
         SimFixture sim;
         QVERIFY(sim.start());
         QString error;
@@ -261,7 +274,8 @@ private slots:
         QVERIFY(reply->error().message().contains(QStringLiteral("401")) || !reply->error().errors.isEmpty());
     }
 
-    void retriesServerFaultsOnGets() {
+    void retriesServerFaultsOnGets()
+    {
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("--fault-rate"), QStringLiteral("0.5")}));
         int succeeded = 0;

@@ -31,7 +31,8 @@ const char kAppsPage[] =
     "  'meta': {'paging': {'total': 3, 'limit': 200}}"
     "}";
 
-QList<App> appsFromPage() {
+QList<App> appsFromPage()
+{
     QString error;
     const auto document = ascend::jsonapi::Document::parse(QByteArray(kAppsPage).replace('\'', '"'), &error);
     if (!document)
@@ -50,7 +51,8 @@ class TestAppListModel : public QObject {
     Q_OBJECT
 
 private slots:
-    void emptyModel() {
+    void emptyModel()
+    {
         AppListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
@@ -59,7 +61,8 @@ private slots:
         QVERIFY(!model.data(model.index(0, 0)).isValid());
     }
 
-    void fillFromDocument() {
+    void fillFromDocument()
+    {
         AppListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -96,7 +99,8 @@ private slots:
         QVERIFY(!first.data(AppListModel::roleForColumn(AppListModel::ColumnCount)).isValid());
     }
 
-    void clearAndReplace() {
+    void clearAndReplace()
+    {
         AppListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setApps(appsFromPage());
@@ -112,7 +116,8 @@ private slots:
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Solo"));
     }
 
-    void proxySortsOnColumnRole() {
+    void proxySortsOnColumnRole()
+    {
         AppListModel model;
         model.setApps(appsFromPage());
         QSortFilterProxyModel proxy;
@@ -133,7 +138,8 @@ private slots:
         QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Harbor"));
     }
 
-    void roleNamesAndColumnNames() {
+    void roleNamesAndColumnNames()
+    {
         AppListModel model;
         const auto names = model.roleNames();
         QCOMPARE(names.value(AppListModel::roleForColumn(AppListModel::BundleId)), QByteArray("bundleId"));

@@ -11,7 +11,8 @@ class TestSourceListModel : public QObject {
     Q_OBJECT
 
 private slots:
-    void rows() {
+    void rows()
+    {
         SourceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), int(SourceListModel::PaneCount));
@@ -31,7 +32,8 @@ private slots:
         QVERIFY(!model.indexOf(SourceListModel::PaneCount).isValid());
     }
 
-    void iconsExistInTheSourceTree() {
+    void iconsExistInTheSourceTree()
+    {
         // The resource paths must name real files under resources/ (they are compiled into ascend_ui).
         for (int row = 0; row < SourceListModel::PaneCount; ++row) {
             QString path = SourceListModel::iconPath(static_cast<SourceListModel::Pane>(row));
@@ -40,7 +42,8 @@ private slots:
         }
     }
 
-    void badges() {
+    void badges()
+    {
         SourceListModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);

@@ -12,7 +12,8 @@
 namespace ascend::sim::test {
 namespace {
 
-QByteArray bioText(BIO *bio) {
+QByteArray bioText(BIO *bio)
+{
     char *data = nullptr;
     const long length = BIO_get_mem_data(bio, &data);
     return QByteArray(data, length);
@@ -20,18 +21,21 @@ QByteArray bioText(BIO *bio) {
 
 } // namespace
 
-KeyPtr generateKey() {
+KeyPtr generateKey()
+{
     return KeyPtr(EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256"), EVP_PKEY_free);
 }
 
-KeyPtr loadPrivateKey(const QByteArray &pem) {
+KeyPtr loadPrivateKey(const QByteArray &pem)
+{
     BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
     EVP_PKEY *key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
     BIO_free(bio);
     return KeyPtr(key, EVP_PKEY_free);
 }
 
-QByteArray publicKeyPem(const KeyPtr &key) {
+QByteArray publicKeyPem(const KeyPtr &key)
+{
     BIO *bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PUBKEY(bio, key.get());
     const QByteArray pem = bioText(bio);
@@ -39,7 +43,8 @@ QByteArray publicKeyPem(const KeyPtr &key) {
     return pem;
 }
 
-QByteArray privateKeyPem(const KeyPtr &key) {
+QByteArray privateKeyPem(const KeyPtr &key)
+{
     BIO *bio = BIO_new(BIO_s_mem());
     PEM_write_bio_PrivateKey(bio, key.get(), nullptr, nullptr, 0, nullptr, nullptr);
     const QByteArray pem = bioText(bio);
@@ -47,11 +52,13 @@ QByteArray privateKeyPem(const KeyPtr &key) {
     return pem;
 }
 
-QByteArray base64Url(const QByteArray &data) {
+QByteArray base64Url(const QByteArray &data)
+{
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-QByteArray derToRaw(const QByteArray &der) {
+QByteArray derToRaw(const QByteArray &der)
+{
     const unsigned char *cursor = reinterpret_cast<const unsigned char *>(der.constData());
     ECDSA_SIG *signature = d2i_ECDSA_SIG(nullptr, &cursor, long(der.size()));
     if (!signature)
@@ -66,7 +73,8 @@ QByteArray derToRaw(const QByteArray &der) {
     return raw;
 }
 
-QByteArray signToken(const KeyPtr &key, const QJsonObject &header, const QJsonObject &claims) {
+QByteArray signToken(const KeyPtr &key, const QJsonObject &header, const QJsonObject &claims)
+{
     const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                              base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     EVP_MD_CTX *context = EVP_MD_CTX_new();
@@ -88,14 +96,16 @@ QByteArray signToken(const KeyPtr &key, const QJsonObject &header, const QJsonOb
     return input + '.' + base64Url(derToRaw(der));
 }
 
-QJsonObject headerFor(const TokenSpec &spec) {
+QJsonObject headerFor(const TokenSpec &spec)
+{
     QJsonObject header{{QStringLiteral("alg"), spec.algorithm}, {QStringLiteral("kid"), spec.keyId}};
     if (!spec.type.isEmpty())
         header.insert(QStringLiteral("typ"), spec.type);
     return header;
 }
 
-QJsonObject claimsFor(const TokenSpec &spec) {
+QJsonObject claimsFor(const TokenSpec &spec)
+{
     QJsonObject claims{{QStringLiteral("iat"), spec.issuedAt},
                        {QStringLiteral("exp"), spec.expiresAt},
                        {QStringLiteral("aud"), spec.audience}};
@@ -108,11 +118,13 @@ QJsonObject claimsFor(const TokenSpec &spec) {
     return claims;
 }
 
-QByteArray makeToken(const KeyPtr &key, const TokenSpec &spec) {
+QByteArray makeToken(const KeyPtr &key, const TokenSpec &spec)
+{
     return signToken(key, headerFor(spec), claimsFor(spec));
 }
 
-QByteArray teamToken(const KeyPtr &key, const QString &keyId, const QString &issuerId) {
+QByteArray teamToken(const KeyPtr &key, const QString &keyId, const QString &issuerId)
+{
     TokenSpec spec;
     spec.keyId = keyId;
     spec.issuerId = issuerId;

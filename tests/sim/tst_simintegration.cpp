@@ -39,14 +39,17 @@ struct Reply {
     QString error;
 
     QJsonArray data() const { return body.value(QLatin1String("data")).toArray(); }
-    QJsonObject firstError() const {
+    QJsonObject firstError() const
+    {
         return body.value(QLatin1String("errors")).toArray().first().toObject();
     }
     QString errorCode() const { return firstError().value(QLatin1String("code")).toString(); }
-    QString next() const {
+    QString next() const
+    {
         return body.value(QLatin1String("links")).toObject().value(QLatin1String("next")).toString();
     }
-    int total() const {
+    int total() const
+    {
         return body.value(QLatin1String("meta"))
             .toObject()
             .value(QLatin1String("paging"))
@@ -56,23 +59,27 @@ struct Reply {
     }
 };
 
-QStringList idsOf(const QJsonArray &resources) {
+QStringList idsOf(const QJsonArray &resources)
+{
     QStringList ids;
     for (const QJsonValue &value : resources)
         ids << value.toObject().value(QLatin1String("id")).toString();
     return ids;
 }
 
-QJsonObject attributesOf(const QJsonValue &resource) {
+QJsonObject attributesOf(const QJsonValue &resource)
+{
     return resource.toObject().value(QLatin1String("attributes")).toObject();
 }
 
-QSet<QString> keySet(const QJsonObject &object) {
+QSet<QString> keySet(const QJsonObject &object)
+{
     const QStringList keys = object.keys();
     return QSet<QString>(keys.begin(), keys.end());
 }
 
-QString relatedId(const QJsonValue &resource, const QString &relationship) {
+QString relatedId(const QJsonValue &resource, const QString &relationship)
+{
     return resource.toObject()
         .value(QLatin1String("relationships"))
         .toObject()
@@ -84,7 +91,8 @@ QString relatedId(const QJsonValue &resource, const QString &relationship) {
         .toString();
 }
 
-QString attributeText(const QJsonValue &resource, const QString &name) {
+QString attributeText(const QJsonValue &resource, const QString &name)
+{
     const QJsonValue value = attributesOf(resource).value(name);
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -96,7 +104,8 @@ class Simulator {
 public:
     ~Simulator() { stop(); }
 
-    bool start(const QString &workDir, const QString &name, const QStringList &extra, QString *error) {
+    bool start(const QString &workDir, const QString &name, const QStringList &extra, QString *error)
+    {
         keyDir = QDir(workDir).filePath(name + QStringLiteral("-keys"));
         recordPath = QDir(workDir).filePath(name + QStringLiteral("-record.jsonl"));
         // --exit-with-stdin: a crashed test leaves no simulator behind.
@@ -156,7 +165,8 @@ public:
     QByteArray token() const { return teamToken(key, keyId, issuerId); }
 
     // SIGTERM, then the exit code (-1 when it had to be killed).
-    int stop() {
+    int stop()
+    {
         if (process.state() == QProcess::NotRunning)
             return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         process.terminate();
@@ -195,7 +205,8 @@ private:
     int m_requests = 0;
 
     Reply send(const QByteArray &method, const QString &url, const QByteArray &token,
-               const QByteArray &body = QByteArray()) {
+               const QByteArray &body = QByteArray())
+    {
         QNetworkRequest request{QUrl(url)};
         if (!token.isEmpty())
             request.setRawHeader("Authorization", "Bearer " + token);
@@ -218,13 +229,15 @@ private:
         return out;
     }
 
-    Reply get(const QString &pathAndQuery, const QByteArray &token) {
+    Reply get(const QString &pathAndQuery, const QByteArray &token)
+    {
         return send("GET", m_sim.baseUrl + pathAndQuery, token);
     }
     Reply get(const QString &pathAndQuery) { return get(pathAndQuery, m_token); }
 
     // Every resource of a list, following links.next; the number of requests in *pages.
-    QJsonArray getAll(const QString &pathAndQuery, int *pages = nullptr, QJsonArray *included = nullptr) {
+    QJsonArray getAll(const QString &pathAndQuery, int *pages = nullptr, QJsonArray *included = nullptr)
+    {
         QJsonArray all;
         QString url = m_sim.baseUrl + pathAndQuery;
         int count = 0;
@@ -248,7 +261,8 @@ private:
         return all;
     }
 
-    QStringList expectedBuildIds(const std::function<bool(const QJsonObject &)> &predicate) const {
+    QStringList expectedBuildIds(const std::function<bool(const QJsonObject &)> &predicate) const
+    {
         QStringList ids;
         for (const QJsonValue &value : m_builds) {
             if (predicate(value.toObject()))
@@ -257,7 +271,8 @@ private:
         return ids;
     }
 
-    QString appId(const QString &bundleId) const {
+    QString appId(const QString &bundleId) const
+    {
         for (const QJsonValue &app : m_apps) {
             if (attributeText(app, QStringLiteral("bundleId")) == bundleId)
                 return app.toObject().value(QLatin1String("id")).toString();
@@ -265,7 +280,8 @@ private:
         return {};
     }
 
-    bool startExtra(Simulator &sim, const QString &name, const QStringList &extra) {
+    bool startExtra(Simulator &sim, const QString &name, const QStringList &extra)
+    {
         QString error;
         const bool ok = sim.start(m_work.path(), name, extra, &error);
         if (!ok)
@@ -276,7 +292,8 @@ private:
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QVERIFY(m_work.isValid());
         QString error;
         QVERIFY2(m_sim.start(m_work.path(), QStringLiteral("main"),
@@ -286,7 +303,8 @@ private slots:
         m_token = m_sim.token();
     }
 
-    void readyLineAndGeneratedKey() {
+    void readyLineAndGeneratedKey()
+    {
         QVERIFY(QRegularExpression(QStringLiteral("^http://127\\.0\\.0\\.1:\\d+$"))
                     .match(m_sim.baseUrl)
                     .hasMatch());
@@ -313,7 +331,8 @@ private slots:
         }
     }
 
-    void authenticationFailures() {
+    void authenticationFailures()
+    {
         const Reply none = get(QStringLiteral("/v1/apps"), QByteArray());
         QCOMPARE(none.status, 401);
         QCOMPARE(none.errorCode(), QStringLiteral("NOT_AUTHORIZED"));
@@ -362,7 +381,8 @@ private slots:
         QCOMPARE(get(QStringLiteral("/v1/builds"), scopedToken).status, 401);
     }
 
-    void appsCollection() {
+    void appsCollection()
+    {
         const Reply reply = get(QStringLiteral("/v1/apps"));
         QCOMPARE(reply.status, 200);
         QVERIFY(reply.headers.value("content-type").startsWith("application/json"));
@@ -410,7 +430,8 @@ private slots:
             m_versions.insert(value.toObject().value(QLatin1String("id")).toString(), value.toObject());
     }
 
-    void appsFiltersAndSort() {
+    void appsFiltersAndSort()
+    {
         const Reply byBundle = get(QStringLiteral("/v1/apps?filter[bundleId]=com.ascend.demo.trailhead"));
         QCOMPARE(byBundle.status, 200);
         QCOMPARE(byBundle.data().size(), 1);
@@ -450,7 +471,8 @@ private slots:
         QCOMPARE(get(QStringLiteral("/v1/apps?limit=2")).data().size(), 2);
     }
 
-    void appsIncludeAndFields() {
+    void appsIncludeAndFields()
+    {
         const Reply reply = get(QStringLiteral("/v1/apps?include=builds,preReleaseVersions&limit[builds]=2"
                                                "&fields[apps]=name,bundleId,builds,preReleaseVersions"));
         QCOMPARE(reply.status, 200);
@@ -491,7 +513,8 @@ private slots:
         }
     }
 
-    void appInstance() {
+    void appInstance()
+    {
         const QString id = appId(QStringLiteral("com.ascend.demo.trailhead"));
         const Reply reply = get(QStringLiteral("/v1/apps/%1?include=preReleaseVersions").arg(id));
         QCOMPARE(reply.status, 200);
@@ -507,7 +530,8 @@ private slots:
         QCOMPARE(missing.errorCode(), QStringLiteral("NOT_FOUND"));
     }
 
-    void appBuildsPagination() {
+    void appBuildsPagination()
+    {
         const QString id = appId(QStringLiteral("com.ascend.demo.trailhead"));
         int pages = 0;
         const QJsonArray builds = getAll(
@@ -529,7 +553,8 @@ private slots:
         QCOMPARE(get(QStringLiteral("/v1/apps/1/builds")).status, 404);
     }
 
-    void appPreReleaseVersions() {
+    void appPreReleaseVersions()
+    {
         const QString id = appId(QStringLiteral("com.ascend.demo.lumennotes"));
         const Reply reply =
             get(QStringLiteral("/v1/apps/%1/preReleaseVersions?fields[preReleaseVersions]=version,platform")
@@ -547,7 +572,8 @@ private slots:
         QCOMPARE(platforms, QSet<QString>({QStringLiteral("IOS"), QStringLiteral("MAC_OS")}));
     }
 
-    void buildsFilters() {
+    void buildsFilters()
+    {
         QVERIFY(!m_builds.isEmpty());
         const QJsonObject sample = m_builds.at(3).toObject();
         const QString versionId = relatedId(sample, QStringLiteral("preReleaseVersion"));
@@ -640,7 +666,8 @@ private slots:
         QVERIFY(!expectedBuildIds(cases.at(11).predicate).isEmpty());
     }
 
-    void buildsSortAndInclude() {
+    void buildsSortAndInclude()
+    {
         const QJsonArray newest = get(QStringLiteral("/v1/builds?limit=200&sort=-uploadedDate")).data();
         QCOMPARE(newest.size(), m_builds.size());
         for (qsizetype i = 1; i < newest.size(); ++i)
@@ -677,7 +704,8 @@ private slots:
         QCOMPARE(get(QStringLiteral("/v1/builds/00000000-0000-4000-8000-000000000000")).status, 404);
     }
 
-    void preReleaseVersions() {
+    void preReleaseVersions()
+    {
         const QJsonArray all = getAll(QStringLiteral("/v1/preReleaseVersions?limit=5"));
         QCOMPARE(all.size(),
                  m_versions.size() > 0 ? get(QStringLiteral("/v1/preReleaseVersions")).total() : -1);
@@ -767,7 +795,8 @@ private slots:
         QCOMPARE(get(QStringLiteral("/v1/preReleaseVersions/nope")).status, 404);
     }
 
-    void parameterAndRoutingErrors() {
+    void parameterAndRoutingErrors()
+    {
         struct Case {
             QString path;
             int status;
@@ -823,7 +852,8 @@ private slots:
         QCOMPARE(malformed.status, 405);
     }
 
-    void rateLimitAndLatency() {
+    void rateLimitAndLatency()
+    {
         Simulator limited;
         QVERIFY(startExtra(limited, QStringLiteral("limited"),
                            {QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--rate-limit"),
@@ -846,7 +876,8 @@ private slots:
         QCOMPARE(limited.stop(), 0);
     }
 
-    void faultInjection() {
+    void faultInjection()
+    {
         Simulator faulty;
         QVERIFY(startExtra(faulty, QStringLiteral("faulty"),
                            {QStringLiteral("--fault-rate"), QStringLiteral("1")}));
@@ -861,7 +892,8 @@ private slots:
         QCOMPARE(faulty.stop(), 0);
     }
 
-    void benchmarkBuildsPaginate() {
+    void benchmarkBuildsPaginate()
+    {
         Simulator bench;
         QVERIFY(startExtra(bench, QStringLiteral("bench"),
                            {QStringLiteral("--seed"), QStringLiteral("empty"),
@@ -889,7 +921,8 @@ private slots:
         QCOMPARE(bench.stop(), 0);
     }
 
-    void dataDirPersists() {
+    void dataDirPersists()
+    {
         const QString dataDir = m_work.filePath(QStringLiteral("data"));
         QStringList before;
         {
@@ -912,7 +945,8 @@ private slots:
         QCOMPARE(second.stop(), 0);
     }
 
-    void exitsWhenStdinCloses() {
+    void exitsWhenStdinCloses()
+    {
         Simulator child;
         QVERIFY(startExtra(child, QStringLiteral("stdin"), {}));
         QCOMPARE(send("GET", child.baseUrl + QStringLiteral("/v1/apps?limit=1"), child.token()).status, 200);
@@ -922,7 +956,8 @@ private slots:
         QCOMPARE(child.process.exitCode(), 0);
     }
 
-    void commandLineErrors() {
+    void commandLineErrors()
+    {
         QProcess process;
         process.start(QStringLiteral(ASCEND_SIM_BINARY), {QStringLiteral("--seed"), QStringLiteral("lots")});
         QVERIFY(process.waitForFinished(10000));
@@ -939,13 +974,15 @@ private slots:
         QCOMPARE(process.exitCode(), 1);
     }
 
-    void cleanShutdownOnSigterm() {
+    void cleanShutdownOnSigterm()
+    {
         QVERIFY2(m_requests > 50, qPrintable(QString::number(m_requests)));
         QCOMPARE(m_sim.stop(), 0);
         QVERIFY(m_sim.process.readAllStandardError().contains("stopped"));
     }
 
-    void recordedExchangesMatchTheSpec() {
+    void recordedExchangesMatchTheSpec()
+    {
         for (const QString &path : std::as_const(m_recordFiles)) {
             QFile file(path);
             QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));

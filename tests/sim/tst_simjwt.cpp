@@ -33,7 +33,8 @@ private:
     KeyRing m_keys;
     std::unique_ptr<JwtVerifier> m_verifier;
 
-    TokenSpec teamSpec() const {
+    TokenSpec teamSpec() const
+    {
         TokenSpec spec;
         spec.keyId = TeamKeyId;
         spec.issuerId = Issuer;
@@ -41,7 +42,8 @@ private:
         spec.expiresAt = Now + 600;
         return spec;
     }
-    TokenSpec individualSpec() const {
+    TokenSpec individualSpec() const
+    {
         TokenSpec spec = teamSpec();
         spec.keyId = IndividualKeyId;
         spec.issuerId.clear();
@@ -49,12 +51,14 @@ private:
         return spec;
     }
     JwtCheck check(const QByteArray &token, const QByteArray &method = "GET",
-                   const QString &path = QStringLiteral("/v1/apps"), const QString &query = QString()) const {
+                   const QString &path = QStringLiteral("/v1/apps"), const QString &query = QString()) const
+    {
         return m_verifier->verify("Bearer " + token, method, path, QUrlQuery(query));
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_teamKey = generateKey();
         m_individualKey = generateKey();
         m_otherKey = generateKey();
@@ -72,19 +76,22 @@ private slots:
         m_verifier->setClock([] { return Now; });
     }
 
-    void validTeamTokenIsAccepted() {
+    void validTeamTokenIsAccepted()
+    {
         const JwtCheck result = check(makeToken(m_teamKey, teamSpec()));
         QVERIFY2(result.ok, qPrintable(result.failure));
         QCOMPARE(result.keyId, TeamKeyId);
     }
 
-    void individualKeyWithSubUserIsAccepted() {
+    void individualKeyWithSubUserIsAccepted()
+    {
         const JwtCheck result = check(makeToken(m_individualKey, individualSpec()));
         QVERIFY2(result.ok, qPrintable(result.failure));
         QCOMPARE(result.keyId, IndividualKeyId);
     }
 
-    void rejections_data() {
+    void rejections_data()
+    {
         QTest::addColumn<QString>("mutation");
         QTest::addColumn<QString>("expectedWords");
         QTest::newRow("unknown kid") << "kid"
@@ -125,7 +132,8 @@ private slots:
                                                    << "scope";
     }
 
-    void rejections() {
+    void rejections()
+    {
         QFETCH(QString, mutation);
         QFETCH(QString, expectedWords);
         TokenSpec spec = teamSpec();
@@ -204,7 +212,8 @@ private slots:
         QVERIFY2(result.failure.contains(expectedWords, Qt::CaseInsensitive), qPrintable(result.failure));
     }
 
-    void boundariesAreAccepted() {
+    void boundariesAreAccepted()
+    {
         TokenSpec spec = teamSpec();
         spec.issuedAt = Now - 100;
         spec.expiresAt = spec.issuedAt + 1200; // exactly 20 minutes
@@ -214,7 +223,8 @@ private slots:
         QVERIFY2(check(makeToken(m_teamKey, spec)).ok, "iat within skew");
     }
 
-    void malformedHeaders() {
+    void malformedHeaders()
+    {
         QVERIFY(!m_verifier->verify(QByteArray(), "GET", QStringLiteral("/v1/apps"), {}).ok);
         QVERIFY(m_verifier->verify(QByteArray(), "GET", QStringLiteral("/v1/apps"), {})
                     .failure.contains(QLatin1String("Authorization")));
@@ -226,7 +236,8 @@ private slots:
         QVERIFY(m_verifier->verify("bearer " + token, "GET", QStringLiteral("/v1/apps"), {}).ok);
     }
 
-    void scopeMatching() {
+    void scopeMatching()
+    {
         TokenSpec spec = teamSpec();
         spec.scope = {QStringLiteral("GET /v1/builds"),
                       QStringLiteral("GET /v1/apps?filter[platform]=IOS&filter[bundleId]=com.example")};
@@ -245,7 +256,8 @@ private slots:
                                           QUrlQuery(QStringLiteral("filter[name]=A B"))));
     }
 
-    void tokenSignedWithOpenSslCommandLine() {
+    void tokenSignedWithOpenSslCommandLine()
+    {
         const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
         if (openssl.isEmpty())
             QSKIP("openssl command line not installed");
@@ -274,7 +286,8 @@ private slots:
         QVERIFY2(result.ok, qPrintable(result.failure));
     }
 
-    void keyLoadingRefusesOtherKeyTypes() {
+    void keyLoadingRefusesOtherKeyTypes()
+    {
         QString error;
         KeyPtr rsa(EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048)), EVP_PKEY_free);
         QVERIFY(!crypto::loadPublicKeyPem(publicKeyPem(rsa), &error));
@@ -285,7 +298,8 @@ private slots:
         QVERIFY(!crypto::loadPublicKeyPem("hello", &error));
     }
 
-    void generatedKeyFile() {
+    void generatedKeyFile()
+    {
         QTemporaryDir dir;
         QString error;
         const auto generated = generateApiKey(dir.path(), &error);
@@ -311,7 +325,8 @@ private slots:
         QVERIFY(verifier.verify("Bearer " + token, "GET", QStringLiteral("/v1/apps"), {}).ok);
     }
 
-    void keySpecsFromTheCommandLine() {
+    void keySpecsFromTheCommandLine()
+    {
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("team:key.pem"))); // a colon in the path is fine
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -25,14 +25,16 @@ using namespace ascend::sim;
 namespace {
 
 Record record(const QString &type, const QString &id, const QJsonObject &attributes,
-              const QHash<QString, QStringList> &relationships = {}) {
+              const QHash<QString, QStringList> &relationships = {})
+{
     return Record{type, id, attributes, relationships};
 }
 
 Record build(const QString &id, const QString &app, const QString &version, const QString &number,
              const QString &state, const QString &uploaded, bool expired,
              QJsonValue encryption = QJsonValue(),
-             const QString &audience = QStringLiteral("APP_STORE_ELIGIBLE")) {
+             const QString &audience = QStringLiteral("APP_STORE_ELIGIBLE"))
+{
     QJsonObject attributes{{QStringLiteral("version"), number},
                            {QStringLiteral("processingState"), state},
                            {QStringLiteral("uploadedDate"), uploaded},
@@ -54,7 +56,8 @@ private:
     const SpecCatalog &m_catalog = SpecCatalog::embedded();
 
     ResourceQuery parse(const QString &operationId, const QString &type, const QString &query,
-                        QList<ApiError> *errors = nullptr) const {
+                        QList<ApiError> *errors = nullptr) const
+    {
         const OperationSpec *operation = m_catalog.operation(operationId);
         Q_ASSERT(operation);
         QueryParser parser(*operation, m_catalog.resource(type));
@@ -68,7 +71,8 @@ private:
         return out;
     }
 
-    QStringList buildIds(const QString &query) const {
+    QStringList buildIds(const QString &query) const
+    {
         const ResourceQuery parsed =
             parse(QStringLiteral("builds_getCollection"), QStringLiteral("builds"), query);
         if (parsed.limit < 0)
@@ -80,14 +84,16 @@ private:
         return ids;
     }
 
-    QList<ApiError> errorsFor(const QString &operationId, const QString &type, const QString &query) const {
+    QList<ApiError> errorsFor(const QString &operationId, const QString &type, const QString &query) const
+    {
         QList<ApiError> errors;
         parse(operationId, type, query, &errors);
         return errors;
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         defineRelations(m_store);
         const QString apps = QStringLiteral("apps");
         const QString versions = QStringLiteral("preReleaseVersions");
@@ -135,7 +141,8 @@ private slots:
                           QStringLiteral("2024-01-07T10:00:00Z"), false, false));
     }
 
-    void inverseRelationships() {
+    void inverseRelationships()
+    {
         const Record *app = m_store.find(QStringLiteral("apps"), QStringLiteral("A1"));
         QVERIFY(app);
         QCOMPARE(m_store.relatedIds(*app, QStringLiteral("builds")), QStringList({"B1", "B2", "B3", "B4"}));
@@ -145,7 +152,8 @@ private slots:
         QVERIFY(m_store.relatedIds(*app, QStringLiteral("betaGroups")).isEmpty());
     }
 
-    void filters_data() {
+    void filters_data()
+    {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("none") << "" << QStringList{"B1", "B2", "B3", "B4", "B5", "B6", "B7"};
@@ -173,13 +181,15 @@ private slots:
         QTest::newRow("no match") << "filter[app]=A3" << QStringList{};
     }
 
-    void filters() {
+    void filters()
+    {
         QFETCH(QString, query);
         QFETCH(QStringList, expected);
         QCOMPARE(buildIds(query), expected);
     }
 
-    void sorting_data() {
+    void sorting_data()
+    {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("uploadedDate")
@@ -196,13 +206,15 @@ private slots:
             << "sort=-preReleaseVersion,-version" << QStringList{"B7", "B6", "B5", "B4", "B3", "B2", "B1"};
     }
 
-    void sorting() {
+    void sorting()
+    {
         QFETCH(QString, query);
         QFETCH(QStringList, expected);
         QCOMPARE(buildIds(query), expected);
     }
 
-    void naturalCompare() {
+    void naturalCompare()
+    {
         QVERIFY(QueryEngine::naturalCompare(u"1.9", u"1.10") < 0);
         QVERIFY(QueryEngine::naturalCompare(u"2.0", u"1.10") > 0);
         QVERIFY(QueryEngine::naturalCompare(u"build 007", u"build 7") == 0);
@@ -210,7 +222,8 @@ private slots:
         QVERIFY(QueryEngine::naturalCompare(u"1.0", u"1.0.1") < 0);
     }
 
-    void cursorPagination() {
+    void cursorPagination()
+    {
         QSet<QString> seen;
         qsizetype offset = 0;
         int pages = 0;
@@ -247,7 +260,8 @@ private slots:
         QVERIFY(QueryEngine(m_store).select(m_store.all(QStringLiteral("builds")), past).records.isEmpty());
     }
 
-    void defaultLimitAndMaximum() {
+    void defaultLimitAndMaximum()
+    {
         QCOMPARE(parse(QStringLiteral("builds_getCollection"), QStringLiteral("builds"), QString()).limit,
                  QueryParser::DefaultPageLimit);
         QCOMPARE(parse(QStringLiteral("builds_getCollection"), QStringLiteral("builds"),
@@ -256,7 +270,8 @@ private slots:
                  200);
     }
 
-    void parameterErrors_data() {
+    void parameterErrors_data()
+    {
         QTest::addColumn<QString>("operationId");
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("query");
@@ -355,7 +370,8 @@ private slots:
                                            << "filter[platform]";
     }
 
-    void parameterErrors() {
+    void parameterErrors()
+    {
         QFETCH(QString, operationId);
         QFETCH(QString, type);
         QFETCH(QString, query);
@@ -374,7 +390,8 @@ private slots:
         QVERIFY(!json.value(QLatin1String("id")).toString().isEmpty());
     }
 
-    void documentShape() {
+    void documentShape()
+    {
         const ResourceQuery query =
             parse(QStringLiteral("builds_getCollection"), QStringLiteral("builds"),
                   QStringLiteral("filter[app]=A1&include=app,preReleaseVersion&limit=3"));
@@ -433,7 +450,8 @@ private slots:
                  nextQuery.queryItemValue(QStringLiteral("cursor")));
     }
 
-    void nextLinkKeepsAwkwardValues() {
+    void nextLinkKeepsAwkwardValues()
+    {
         const QString raw = QStringLiteral("filter[app]=A%261%20%2B%25%2541&limit=1");
         const QUrlQuery requestQuery(raw);
         const ResourceQuery query =
@@ -457,7 +475,8 @@ private slots:
         QCOMPARE(nextQuery.queryItemValue(QStringLiteral("limit")), QStringLiteral("1"));
     }
 
-    void sparseFieldsetsAndIncludedLimits() {
+    void sparseFieldsetsAndIncludedLimits()
+    {
         const ResourceQuery query =
             parse(QStringLiteral("preReleaseVersions_getInstance"), QStringLiteral("preReleaseVersions"),
                   QStringLiteral("include=builds&limit[builds]=2&fields[builds]=version"
@@ -491,7 +510,8 @@ private slots:
                  QStringLiteral("http://h/v1/preReleaseVersions/V3"));
     }
 
-    void everyRouteHasItsSpecOperation() {
+    void everyRouteHasItsSpecOperation()
+    {
         Store store;
         ResourceEndpoints resources(store, m_catalog);
         Router router;
@@ -517,7 +537,8 @@ private slots:
                  int(RouteMatch::Status::UnknownPath));
     }
 
-    void seedIsDeterministicAndVaried() {
+    void seedIsDeterministicAndVaried()
+    {
         SeedOptions options;
         options.now = QDateTime(QDate(2025, 6, 1), QTime(12, 0), Qt::UTC);
         Store first;
@@ -561,7 +582,8 @@ private slots:
         }
     }
 
-    void benchmarkSeed() {
+    void benchmarkSeed()
+    {
         SeedOptions options;
         options.kind = SeedOptions::Kind::Empty;
         options.benchmarkBuilds = 5000;
@@ -577,7 +599,8 @@ private slots:
         QCOMPARE(store.relatedIds(*app, QStringLiteral("builds")).size(), 5000);
     }
 
-    void storeFileRoundTrip() {
+    void storeFileRoundTrip()
+    {
         QTemporaryDir dir;
         StoreFile file(dir.filePath(QStringLiteral("data")));
         QVERIFY(!file.exists());

@@ -25,7 +25,8 @@ const QString KeyId = QStringLiteral("SERVICEK01");
 const QString Issuer = QStringLiteral("0b3c7a3e-3a5e-4c54-9a7e-2b4d1f6f9a10");
 
 http::HttpRequest request(const QByteArray &method, const QString &pathAndQuery, const QByteArray &token = {},
-                          const QByteArray &body = {}) {
+                          const QByteArray &body = {})
+{
     http::HttpRequest r;
     r.method = method;
     r.target = pathAndQuery.toUtf8();
@@ -39,11 +40,13 @@ http::HttpRequest request(const QByteArray &method, const QString &pathAndQuery,
     return r;
 }
 
-QJsonObject json(const http::HttpResponse &response) {
+QJsonObject json(const http::HttpResponse &response)
+{
     return QJsonDocument::fromJson(response.body).object();
 }
 
-QString firstCode(const http::HttpResponse &response) {
+QString firstCode(const http::HttpResponse &response)
+{
     return json(response)
         .value(QLatin1String("errors"))
         .toArray()
@@ -64,7 +67,8 @@ private:
     std::unique_ptr<ResourceEndpoints> m_resources;
     qint64 m_nowMs = 1700000000000;
 
-    std::unique_ptr<SimService> makeService(ServiceOptions options = {}) {
+    std::unique_ptr<SimService> makeService(ServiceOptions options = {})
+    {
         auto service = std::make_unique<SimService>(m_store, m_keys, SpecCatalog::embedded(), options);
         registerAllEndpoints(service->router(), *m_resources);
         service->setBaseUrl(QStringLiteral("http://127.0.0.1:1"));
@@ -74,7 +78,8 @@ private:
     QByteArray token() const { return teamToken(m_key, KeyId, Issuer); }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         m_key = generateKey();
         QString error;
         m_keys.add(ApiKey{KeyId, Issuer, false, crypto::loadPublicKeyPem(publicKeyPem(m_key), &error)});
@@ -83,7 +88,8 @@ private slots:
         m_resources = std::make_unique<ResourceEndpoints>(m_store, SpecCatalog::embedded());
     }
 
-    void unauthenticatedIs401WithRateHeader() {
+    void unauthenticatedIs401WithRateHeader()
+    {
         auto service = makeService();
         const http::HttpResponse response = service->process(request("GET", QStringLiteral("/v1/apps")));
         QCOMPARE(response.status, 401);
@@ -96,7 +102,8 @@ private slots:
         QCOMPARE(service->process(request("GET", QStringLiteral("/v1/nothing"))).status, 401);
     }
 
-    void authenticatedListCountsDownTheBudget() {
+    void authenticatedListCountsDownTheBudget()
+    {
         auto service = makeService();
         const http::HttpResponse first =
             service->process(request("GET", QStringLiteral("/v1/apps"), token()));
@@ -110,7 +117,8 @@ private slots:
                  QByteArray("user-hour-lim:3600;user-hour-rem:3598;"));
     }
 
-    void routingErrors() {
+    void routingErrors()
+    {
         auto service = makeService();
         const http::HttpResponse unknown =
             service->process(request("GET", QStringLiteral("/v1/nothing"), token()));
@@ -138,7 +146,8 @@ private slots:
         QCOMPARE(firstCode(bad), QStringLiteral("PARAMETER_ERROR.INVALID"));
     }
 
-    void jsonBodiesAreParsedForRoutesThatTakeThem() {
+    void jsonBodiesAreParsedForRoutesThatTakeThem()
+    {
         auto service = makeService();
         QJsonObject received;
         Route route;
@@ -172,7 +181,8 @@ private slots:
                  QStringLiteral("x"));
     }
 
-    void rateLimitRollsOverAnHour() {
+    void rateLimitRollsOverAnHour()
+    {
         ServiceOptions options;
         options.rateLimitPerHour = 3;
         auto service = makeService(options);
@@ -194,7 +204,8 @@ private slots:
                  QByteArray("user-hour-lim:3;user-hour-rem:2;"));
     }
 
-    void faultInjection() {
+    void faultInjection()
+    {
         ServiceOptions options;
         options.faultRate = 1.0;
         auto service = makeService(options);
@@ -220,7 +231,8 @@ private slots:
         QCOMPARE(partial->process(request("GET", QStringLiteral("/v1/apps"))).status, 401);
     }
 
-    void recorderRedactsAuthorization() {
+    void recorderRedactsAuthorization()
+    {
         http::HttpRequest r =
             request("GET", QStringLiteral("/v1/apps?limit=2&filter[name]=Trailhead"), token());
         const http::HttpResponse response = http::HttpResponse::json(200, "{\"data\":[]}");
@@ -249,9 +261,11 @@ private slots:
         QCOMPARE(binary.value(QLatin1String("responseBodyBytes")).toInt(), 8);
     }
 
-    void recorderRedactsWebhookSecrets() {
+    void recorderRedactsWebhookSecrets()
+    {
         http::HttpRequest create = request("POST", QStringLiteral("/v1/webhooks"), token());
-        create.body = R"({"data":{"type":"webhooks","attributes":{"name":"n","secret":"s3cr3t-value","url":"https://x"}}})";
+        create.body =
+            R"({"data":{"type":"webhooks","attributes":{"name":"n","secret":"s3cr3t-value","url":"https://x"}}})";
         const QJsonObject line = Recorder::describe(create, http::HttpResponse::json(201, "{}"), 1);
         const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact);
         QVERIFY(!text.contains("s3cr3t-value"));

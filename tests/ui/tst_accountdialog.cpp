@@ -28,14 +28,16 @@ namespace {
 
 const QString kIssuerId = QStringLiteral("57246542-96fe-1a63-e053-0824d011072a");
 
-QByteArray writeFile(const QString &path, const QByteArray &contents) {
+QByteArray writeFile(const QString &path, const QByteArray &contents)
+{
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size())
         qFatal("cannot write %s", qPrintable(path));
     return contents;
 }
 
-template <typename T> T *child(const QWidget &parent, const char *name) {
+template <typename T> T *child(const QWidget &parent, const char *name)
+{
     T *widget = parent.findChild<T *>(QLatin1String(name));
     if (!widget)
         qFatal("no child %s", name);
@@ -43,7 +45,8 @@ template <typename T> T *child(const QWidget &parent, const char *name) {
 }
 
 // With ASCEND_SCREENSHOT_DIR set (scripts/take-screenshots.sh), the dialog is saved as it looks in a test.
-void saveScreenshot(QWidget &widget, const QString &fileName) {
+void saveScreenshot(QWidget &widget, const QString &fileName)
+{
     const QString dir = qEnvironmentVariable("ASCEND_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;
@@ -64,7 +67,8 @@ private:
     QByteArray m_validKeyPem;
     QString m_garbageKeyPath;
 
-    void typeInto(AccountDialog &dialog, const char *field, const QString &text) {
+    void typeInto(AccountDialog &dialog, const char *field, const QString &text)
+    {
         auto *edit = child<QLineEdit>(dialog, field);
         edit->setFocus();
         edit->selectAll();
@@ -76,12 +80,14 @@ private:
     QLabel *message(AccountDialog &dialog, const char *name) { return child<QLabel>(dialog, name); }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QStandardPaths::setTestModeEnabled(true);
         ascend::ui::theme::apply(*qApp);
     }
 
-    void init() {
+    void init()
+    {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_secrets = std::make_unique<FileSecretStore>(m_dir->filePath(QStringLiteral("secrets")));
@@ -96,13 +102,15 @@ private slots:
         writeFile(m_garbageKeyPath, "this is not a key\n");
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_store.reset();
         m_secrets.reset();
         m_dir.reset();
     }
 
-    void freshDialogIsQuietAndCannotSave() {
+    void freshDialogIsQuietAndCannotSave()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -116,7 +124,8 @@ private slots:
         QVERIFY(dialog.storageMessage().contains(QStringLiteral("not in a keychain")));
     }
 
-    void invalidIssuerIdShowsErrorAndDisablesSave() {
+    void invalidIssuerIdShowsErrorAndDisablesSave()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -135,7 +144,8 @@ private slots:
         QVERIFY(dialog.saveButton()->isEnabled());
     }
 
-    void invalidKeyIdShowsError() {
+    void invalidKeyIdShowsError()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -156,7 +166,8 @@ private slots:
         QVERIFY(dialog.testButton()->isEnabled());
     }
 
-    void badKeyFileShowsTheKeyError() {
+    void badKeyFileShowsTheKeyError()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -182,7 +193,8 @@ private slots:
         QVERIFY(!dialog.saveButton()->isEnabled());
     }
 
-    void wrongCurveIsRejected() {
+    void wrongCurveIsRejected()
+    {
         const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
         if (openssl.isEmpty())
             QSKIP("openssl command line not available");
@@ -203,7 +215,8 @@ private slots:
         QVERIFY2(keyMessage->text().contains(QStringLiteral("P-256")), qPrintable(keyMessage->text()));
     }
 
-    void validKeyFileIsAcceptedAndSaved() {
+    void validKeyFileIsAcceptedAndSaved()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -236,7 +249,8 @@ private slots:
         QCOMPARE(stored.publicKeyPem(), ApiKey::fromPemFile(m_validKeyPath, &fileError).publicKeyPem());
     }
 
-    void individualKeyHidesIssuerId() {
+    void individualKeyHidesIssuerId()
+    {
         AccountDialog dialog(m_store.get(), m_secrets.get());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -259,7 +273,8 @@ private slots:
         QVERIFY(saved->issuerId.isEmpty());
     }
 
-    void duplicateNameAndServerChecks() {
+    void duplicateNameAndServerChecks()
+    {
         QString error;
         ascend::auth::Account existing{
             QStringLiteral("Acme"), kIssuerId, QStringLiteral("ABCDE12345"), false, {}};
@@ -289,7 +304,8 @@ private slots:
         QCOMPARE(dialog.account().baseUrl, QStringLiteral("http://127.0.0.1:8080"));
     }
 
-    void editKeepsTheStoredKey() {
+    void editKeepsTheStoredKey()
+    {
         QString error;
         ascend::auth::Account existing{
             QStringLiteral("Acme"), kIssuerId, QStringLiteral("ABCDE12345"), false, {}};
@@ -309,7 +325,8 @@ private slots:
         QVERIFY(m_store->apiKey(QStringLiteral("Acme"), &error).isValid());
     }
 
-    void testConnectionAgainstSimulator() {
+    void testConnectionAgainstSimulator()
+    {
         ascend::session::SimulatorProcess simulator;
         if (ascend::session::SimulatorProcess::locateExecutable().isEmpty())
             QSKIP("ascend-sim is not built");

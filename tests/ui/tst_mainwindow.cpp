@@ -4,6 +4,7 @@
 #include "core/session/session.h"
 #include "core/session/simulatorprocess.h"
 #include "models/applistmodel.h"
+#include "models/testflightbuildmodel.h"
 #include "ui/accountbutton.h"
 #include "ui/apppicker.h"
 #include "ui/dropzonewidget.h"
@@ -14,7 +15,6 @@
 #include "ui/sessioncontroller.h"
 #include "ui/sourcelistwidget.h"
 #include "ui/statusindicator.h"
-#include "models/testflightbuildmodel.h"
 #include "ui/testflightpane.h"
 #include "ui/theme.h"
 #include "ui/uploadspane.h"
@@ -40,11 +40,13 @@ using ascend::models::SourceListModel;
 namespace {
 
 // With ASCEND_SCREENSHOT_DIR set (scripts/take-screenshots.sh), states reached in a test are saved as images.
-bool screenshotsWanted() {
+bool screenshotsWanted()
+{
     return !qEnvironmentVariableIsEmpty("ASCEND_SCREENSHOT_DIR");
 }
 
-void saveScreenshot(QWidget *widget, const QString &fileName) {
+void saveScreenshot(QWidget *widget, const QString &fileName)
+{
     if (!screenshotsWanted())
         return;
     const QString dir = qEnvironmentVariable("ASCEND_SCREENSHOT_DIR");
@@ -66,7 +68,8 @@ private:
     std::unique_ptr<ascend::auth::AccountStore> m_store;
 
     // An account whose server refuses connections at once (nothing listens on port 1).
-    void storeUnreachableAccount(const QString &name) {
+    void storeUnreachableAccount(const QString &name)
+    {
         QString error;
         const auto key = ascend::auth::ApiKey::generate(&error);
         QVERIFY2(key.isValid(), qPrintable(error));
@@ -76,19 +79,22 @@ private:
         QVERIFY2(m_store->save(account, key.privateKeyPem(), &error), qPrintable(error));
     }
 
-    static bool simulatorAvailable() {
+    static bool simulatorAvailable()
+    {
         return !ascend::session::SimulatorProcess::locateExecutable().isEmpty();
     }
 
 private slots:
-    void initTestCase() {
+    void initTestCase()
+    {
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("AscendTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         ascend::ui::theme::apply(*qApp);
     }
 
-    void init() {
+    void init()
+    {
         QSettings().clear();
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
@@ -98,13 +104,15 @@ private slots:
                                                                m_dir->filePath(QStringLiteral("config")));
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_store.reset();
         m_secrets.reset();
         m_dir.reset();
     }
 
-    void welcomePageWithoutAccounts() {
+    void welcomePageWithoutAccounts()
+    {
         MainWindow window(m_store.get(), m_secrets.get());
         window.openDefaultAccount();
         window.show();
@@ -119,7 +127,8 @@ private slots:
         QCOMPARE(window.listenerIndicator()->text(), QStringLiteral("Webhook listener off"));
     }
 
-    void demoThatCannotStartStaysOnTheWelcomePage() {
+    void demoThatCannotStartStaysOnTheWelcomePage()
+    {
         MainWindow window(m_store.get(), m_secrets.get());
         window.controller()->setSimulatorExecutable(m_dir->filePath(QStringLiteral("no-such-ascend-sim")));
         window.openDefaultAccount();
@@ -135,7 +144,8 @@ private slots:
         QCOMPARE(window.connectionIndicator()->tone(), StatusIndicator::Tone::Bad);
     }
 
-    void paneSwitchingByKeyboardAndMouse() {
+    void paneSwitchingByKeyboardAndMouse()
+    {
         storeUnreachableAccount(QStringLiteral("Acme"));
         MainWindow window(m_store.get(), m_secrets.get());
         window.openDefaultAccount();
@@ -163,7 +173,8 @@ private slots:
         QCOMPARE(stack->currentWidget(), window.pane(SourceListModel::Feedback));
     }
 
-    void emptyStatesSayWhatIsAvailable() {
+    void emptyStatesSayWhatIsAvailable()
+    {
         storeUnreachableAccount(QStringLiteral("Acme"));
         MainWindow window(m_store.get(), m_secrets.get());
         window.openDefaultAccount();
@@ -185,7 +196,8 @@ private slots:
         QVERIFY(uploads->dropZone()->acceptsFiles());
     }
 
-    void unreachableServerShowsTheError() {
+    void unreachableServerShowsTheError()
+    {
         storeUnreachableAccount(QStringLiteral("Offline"));
         MainWindow window(m_store.get(), m_secrets.get());
         window.openDefaultAccount();
@@ -210,7 +222,8 @@ private slots:
         QVERIFY(!window.sourceList()->appPicker()->isEnabled());
     }
 
-    void demoModeConnectsToTheSimulator() {
+    void demoModeConnectsToTheSimulator()
+    {
         if (!simulatorAvailable())
             QSKIP("ascend-sim is not built");
         MainWindow window(m_store.get(), m_secrets.get());
@@ -243,9 +256,11 @@ private slots:
         QVERIFY(!first.bundleId.isEmpty());
         auto *uploads = window.pane(SourceListModel::Uploads);
         QVERIFY(uploads->headerSubtitle().contains(first.bundleId));
-        auto *testflight = qobject_cast<ascend::ui::TestFlightPane *>(window.pane(SourceListModel::TestFlight));
+        auto *testflight =
+            qobject_cast<ascend::ui::TestFlightPane *>(window.pane(SourceListModel::TestFlight));
         QVERIFY(testflight);
-        QTRY_VERIFY_WITH_TIMEOUT(testflight->isShowingContent() && testflight->buildModel()->buildCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(testflight->isShowingContent() && testflight->buildModel()->buildCount() > 0,
+                                 20000);
         if (apps->rowCount() > 1) {
             picker->setCurrentIndex(1);
             QVERIFY(uploads->headerSubtitle().contains(apps->app(1).bundleId));
@@ -274,7 +289,8 @@ private slots:
         }
     }
 
-    void settingsKeepTheWindowButNoSecrets() {
+    void settingsKeepTheWindowButNoSecrets()
+    {
         storeUnreachableAccount(QStringLiteral("Acme"));
         QString error;
         const QByteArray pem = m_store->privateKeyPem(QStringLiteral("Acme"), &error).value_or(QByteArray());

@@ -10,7 +10,8 @@
 
 namespace ascend::api {
 
-QUrl ApiClient::defaultBaseUrl() {
+QUrl ApiClient::defaultBaseUrl()
+{
     return QUrl(QStringLiteral("https://api.appstoreconnect.apple.com"));
 }
 
@@ -18,7 +19,8 @@ ApiClient::ApiClient(auth::TokenSource *tokens, QNetworkAccessManager *network, 
     : QObject(parent)
     , m_network(network)
     , m_tokens(tokens)
-    , m_baseUrl(defaultBaseUrl()) {
+    , m_baseUrl(defaultBaseUrl())
+{
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     else if (!m_network->parent())
@@ -29,18 +31,21 @@ ApiClient::ApiClient(auth::TokenSource *tokens, QNetworkAccessManager *network, 
 
 ApiClient::~ApiClient() = default;
 
-void ApiClient::setBaseUrl(const QUrl &baseUrl) {
+void ApiClient::setBaseUrl(const QUrl &baseUrl)
+{
     m_baseUrl = baseUrl;
 }
 
-ApiReply *ApiClient::send(const ApiRequest &request) {
+ApiReply *ApiClient::send(const ApiRequest &request)
+{
     auto *reply = new ApiReply(this, request);
     // Deferred so the caller can connect to finished() even when the request fails before sending.
     QMetaObject::invokeMethod(reply, &ApiReply::sendAttempt, Qt::QueuedConnection);
     return reply;
 }
 
-QUrl ApiClient::resolve(const ApiRequest &request, QString *errorString) const {
+QUrl ApiClient::resolve(const ApiRequest &request, QString *errorString) const
+{
     QUrl url;
     if (request.isAbsolute()) {
         url = QUrl(request.path, QUrl::TolerantMode);
@@ -82,14 +87,16 @@ QUrl ApiClient::resolve(const ApiRequest &request, QString *errorString) const {
     return url;
 }
 
-bool ApiClient::isSameOrigin(const QUrl &url) const {
+bool ApiClient::isSameOrigin(const QUrl &url) const
+{
     const auto defaultPort = [](const QUrl &u) { return u.scheme() == QLatin1String("https") ? 443 : 80; };
     return url.scheme().compare(m_baseUrl.scheme(), Qt::CaseInsensitive) == 0 &&
            url.host().compare(m_baseUrl.host(), Qt::CaseInsensitive) == 0 &&
            url.port(defaultPort(url)) == m_baseUrl.port(defaultPort(m_baseUrl));
 }
 
-void ApiClient::noteRateLimit(const QByteArray &header) {
+void ApiClient::noteRateLimit(const QByteArray &header)
+{
     const RateLimitState state = RateLimitState::parse(header);
     if (!state.hasAnyValue()) {
         qCDebug(lcAscendApi) << "unreadable X-Rate-Limit header:" << header;
@@ -101,7 +108,8 @@ void ApiClient::noteRateLimit(const QByteArray &header) {
     Q_EMIT rateLimitChanged(state);
 }
 
-bool waitForFinished(ApiReply *reply, int timeoutMs) {
+bool waitForFinished(ApiReply *reply, int timeoutMs)
+{
     if (!reply)
         return false;
     if (reply->isFinished())

@@ -4,7 +4,8 @@
 
 namespace ascend::api {
 
-ApiError ApiError::network(const QString &errorString, const QUrl &url) {
+ApiError ApiError::network(const QString &errorString, const QUrl &url)
+{
     ApiError error;
     error.kind = Kind::Network;
     error.networkError = errorString;
@@ -12,7 +13,8 @@ ApiError ApiError::network(const QString &errorString, const QUrl &url) {
     return error;
 }
 
-ApiError ApiError::timeout(const QString &detail, const QUrl &url) {
+ApiError ApiError::timeout(const QString &detail, const QUrl &url)
+{
     ApiError error;
     error.kind = Kind::Timeout;
     error.detail = detail;
@@ -20,7 +22,8 @@ ApiError ApiError::timeout(const QString &detail, const QUrl &url) {
     return error;
 }
 
-ApiError ApiError::http(int status, const QList<jsonapi::Error> &errors, const QUrl &url) {
+ApiError ApiError::http(int status, const QList<jsonapi::Error> &errors, const QUrl &url)
+{
     ApiError error;
     error.kind = Kind::Http;
     error.httpStatus = status;
@@ -29,7 +32,8 @@ ApiError ApiError::http(int status, const QList<jsonapi::Error> &errors, const Q
     return error;
 }
 
-ApiError ApiError::decode(const QString &detail, int status, const QUrl &url) {
+ApiError ApiError::decode(const QString &detail, int status, const QUrl &url)
+{
     ApiError error;
     error.kind = Kind::Decode;
     error.detail = detail;
@@ -38,27 +42,31 @@ ApiError ApiError::decode(const QString &detail, int status, const QUrl &url) {
     return error;
 }
 
-ApiError ApiError::auth(const QString &detail) {
+ApiError ApiError::auth(const QString &detail)
+{
     ApiError error;
     error.kind = Kind::Auth;
     error.detail = detail;
     return error;
 }
 
-ApiError ApiError::config(const QString &detail) {
+ApiError ApiError::config(const QString &detail)
+{
     ApiError error;
     error.kind = Kind::Config;
     error.detail = detail;
     return error;
 }
 
-ApiError ApiError::cancelled() {
+ApiError ApiError::cancelled()
+{
     ApiError error;
     error.kind = Kind::Cancelled;
     return error;
 }
 
-bool ApiError::hasCode(const QString &prefix) const {
+bool ApiError::hasCode(const QString &prefix) const
+{
     for (const auto &error : errors) {
         if (error.codeIs(prefix))
             return true;
@@ -66,7 +74,8 @@ bool ApiError::hasCode(const QString &prefix) const {
     return false;
 }
 
-QString ApiError::hint() const {
+QString ApiError::hint() const
+{
     switch (kind) {
     case Kind::None:
     case Kind::Cancelled:
@@ -113,7 +122,8 @@ QString ApiError::hint() const {
     return {};
 }
 
-QString ApiError::message() const {
+QString ApiError::message() const
+{
     QString what;
     switch (kind) {
     case Kind::None:

@@ -15,7 +15,8 @@ namespace {
 using Failure = AttemptOutcome::Failure;
 
 // Errors that happen before any byte of the request reached a server.
-bool isConnectFailure(QNetworkReply::NetworkError error) {
+bool isConnectFailure(QNetworkReply::NetworkError error)
+{
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
     case QNetworkReply::HostNotFoundError:
@@ -27,7 +28,8 @@ bool isConnectFailure(QNetworkReply::NetworkError error) {
     }
 }
 
-const char *kindName(Failure failure) {
+const char *kindName(Failure failure)
+{
     switch (failure) {
     case Failure::None:
         return "http";
@@ -45,14 +47,16 @@ const char *kindName(Failure failure) {
 ApiReply::ApiReply(ApiClient *client, const ApiRequest &request)
     : QObject(client)
     , m_client(client)
-    , m_request(request) {
+    , m_request(request)
+{
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiReply::sendAttempt);
     if (m_request.body)
         m_body = QJsonDocument(*m_request.body).toJson(QJsonDocument::Compact);
 }
 
-ApiReply::~ApiReply() {
+ApiReply::~ApiReply()
+{
     if (m_network) {
         m_network->disconnect(this);
         if (m_bodyDevice)
@@ -62,7 +66,8 @@ ApiReply::~ApiReply() {
     }
 }
 
-QByteArray ApiReply::rawHeader(const QByteArray &name) const {
+QByteArray ApiReply::rawHeader(const QByteArray &name) const
+{
     for (const auto &header : m_headers) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)
             return header.second;
@@ -70,7 +75,8 @@ QByteArray ApiReply::rawHeader(const QByteArray &name) const {
     return {};
 }
 
-void ApiReply::abort() {
+void ApiReply::abort()
+{
     if (m_finished)
         return;
     m_cancelled = true;
@@ -84,7 +90,8 @@ void ApiReply::abort() {
     finish(ApiError::cancelled());
 }
 
-QString ApiReply::logUrl() const {
+QString ApiReply::logUrl() const
+{
     // Query strings of unauthenticated (presigned) URLs can carry signatures: leave them out.
     const QUrl::FormattingOptions options = m_request.authenticated
                                                 ? QUrl::FormattingOptions(QUrl::RemoveUserInfo)
@@ -92,7 +99,8 @@ QString ApiReply::logUrl() const {
     return m_url.adjusted(options).toString();
 }
 
-void ApiReply::sendAttempt() {
+void ApiReply::sendAttempt()
+{
     if (m_finished || m_cancelled)
         return;
     if (!m_client) {
@@ -171,7 +179,8 @@ void ApiReply::sendAttempt() {
     qCDebug(lcAscendApi).noquote() << method << logUrl() << "attempt" << m_attempt;
 }
 
-void ApiReply::onNetworkFinished() {
+void ApiReply::onNetworkFinished()
+{
     QNetworkReply *reply = m_network;
     if (!reply)
         return;
@@ -288,7 +297,8 @@ void ApiReply::onNetworkFinished() {
     }
 }
 
-void ApiReply::scheduleRetry(Milliseconds delay, const char *reason) {
+void ApiReply::scheduleRetry(Milliseconds delay, const char *reason)
+{
     qCInfo(lcAscendApi).noquote() << QStringLiteral("retrying %1 in %2 ms (%3; attempt %4 of %5)")
                                          .arg(m_request.describe())
                                          .arg(delay.count())
@@ -298,7 +308,8 @@ void ApiReply::scheduleRetry(Milliseconds delay, const char *reason) {
     m_retryTimer.start(int(std::min<qint64>(delay.count(), std::numeric_limits<int>::max())));
 }
 
-void ApiReply::finish(const ApiError &error) {
+void ApiReply::finish(const ApiError &error)
+{
     if (m_finished)
         return;
     m_finished = true;

@@ -4,12 +4,14 @@
 
 namespace ascend::api {
 
-bool ApiRequest::isAbsolute() const {
+bool ApiRequest::isAbsolute() const
+{
     return path.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) ||
            path.startsWith(QLatin1String("http://"), Qt::CaseInsensitive);
 }
 
-QString ApiRequest::describe() const {
+QString ApiRequest::describe() const
+{
     QString where = path;
     if (isAbsolute()) {
         const QUrl url(path);
@@ -22,14 +24,16 @@ QString ApiRequest::describe() const {
     return QString::fromLatin1(method) + QLatin1Char(' ') + where;
 }
 
-ApiRequest ApiRequest::get(const QString &path, const Query &query) {
+ApiRequest ApiRequest::get(const QString &path, const Query &query)
+{
     ApiRequest request;
     request.path = path;
     request.query = query;
     return request;
 }
 
-ApiRequest ApiRequest::post(const QString &path, const QJsonObject &body) {
+ApiRequest ApiRequest::post(const QString &path, const QJsonObject &body)
+{
     ApiRequest request;
     request.method = "POST";
     request.path = path;
@@ -37,19 +41,22 @@ ApiRequest ApiRequest::post(const QString &path, const QJsonObject &body) {
     return request;
 }
 
-ApiRequest ApiRequest::patch(const QString &path, const QJsonObject &body) {
+ApiRequest ApiRequest::patch(const QString &path, const QJsonObject &body)
+{
     ApiRequest request = post(path, body);
     request.method = "PATCH";
     return request;
 }
 
-ApiRequest ApiRequest::put(const QString &path, const QJsonObject &body) {
+ApiRequest ApiRequest::put(const QString &path, const QJsonObject &body)
+{
     ApiRequest request = post(path, body);
     request.method = "PUT";
     return request;
 }
 
-ApiRequest ApiRequest::remove(const QString &path, const std::optional<QJsonObject> &body) {
+ApiRequest ApiRequest::remove(const QString &path, const std::optional<QJsonObject> &body)
+{
     ApiRequest request;
     request.method = "DELETE";
     request.path = path;
@@ -57,7 +64,8 @@ ApiRequest ApiRequest::remove(const QString &path, const std::optional<QJsonObje
     return request;
 }
 
-QString pathSegment(const QString &value) {
+QString pathSegment(const QString &value)
+{
     return QString::fromLatin1(QUrl::toPercentEncoding(value));
 }
 

@@ -2,7 +2,8 @@
 
 namespace ascend::api {
 
-std::optional<App> App::fromResource(const jsonapi::Resource &resource) {
+std::optional<App> App::fromResource(const jsonapi::Resource &resource)
+{
     if (resource.type != QLatin1String(Type))
         return std::nullopt;
     App app;
@@ -14,20 +15,24 @@ std::optional<App> App::fromResource(const jsonapi::Resource &resource) {
     return app;
 }
 
-ApiRequest listApps(const Query &query) {
+ApiRequest listApps(const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/apps"), query);
 }
 
-ApiRequest getApp(const QString &id, const Query &query) {
+ApiRequest getApp(const QString &id, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/apps/") + pathSegment(id), query);
 }
 
-ApiRequest findAppByBundleId(const QString &bundleId) {
+ApiRequest findAppByBundleId(const QString &bundleId)
+{
     // The filter is not guaranteed to be an exact match, so ask for a full page and choose locally.
     return listApps(Query().filter(QStringLiteral("bundleId"), bundleId).limit(Query::DefaultMaxLimit));
 }
 
-std::optional<App> appWithBundleId(const jsonapi::Document &document, const QString &bundleId) {
+std::optional<App> appWithBundleId(const jsonapi::Document &document, const QString &bundleId)
+{
     for (const auto &resource : document.resources()) {
         auto app = App::fromResource(resource);
         if (app && app->bundleId == bundleId)

@@ -2,7 +2,8 @@
 
 namespace ascend::api {
 
-std::optional<Build> Build::fromResource(const jsonapi::Resource &resource) {
+std::optional<Build> Build::fromResource(const jsonapi::Resource &resource)
+{
     if (resource.type != QLatin1String(Type))
         return std::nullopt;
     Build build;
@@ -22,15 +23,18 @@ std::optional<Build> Build::fromResource(const jsonapi::Resource &resource) {
     return build;
 }
 
-ApiRequest listBuilds(const Query &query) {
+ApiRequest listBuilds(const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/builds"), query);
 }
 
-ApiRequest listAppBuilds(const QString &appId, const Query &query) {
+ApiRequest listAppBuilds(const QString &appId, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/apps/%1/builds").arg(pathSegment(appId)), query);
 }
 
-ApiRequest getBuild(const QString &id, const Query &query) {
+ApiRequest getBuild(const QString &id, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/builds/") + pathSegment(id), query);
 }
 

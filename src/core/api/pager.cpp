@@ -8,9 +8,11 @@ namespace ascend::api {
 Pager::Pager(ApiClient *client, const ApiRequest &firstPage, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_firstPage(firstPage) {}
+    , m_firstPage(firstPage)
+{}
 
-Pager::~Pager() {
+Pager::~Pager()
+{
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -18,7 +20,8 @@ Pager::~Pager() {
     }
 }
 
-void Pager::start() {
+void Pager::start()
+{
     if (m_started)
         return;
     m_started = true;
@@ -31,7 +34,8 @@ void Pager::start() {
     requestPage(m_firstPage);
 }
 
-void Pager::cancel() {
+void Pager::cancel()
+{
     if (m_finished)
         return;
     if (m_reply) {
@@ -42,17 +46,20 @@ void Pager::cancel() {
     finish(ApiError::cancelled());
 }
 
-const jsonapi::Resource *Pager::findIncluded(const QString &type, const QString &id) const {
+const jsonapi::Resource *Pager::findIncluded(const QString &type, const QString &id) const
+{
     const auto it = m_includedIndex.constFind(jsonapi::ResourceIdentifier{type, id});
     return it == m_includedIndex.constEnd() ? nullptr : &m_included.at(it.value());
 }
 
-void Pager::requestPage(const ApiRequest &request) {
+void Pager::requestPage(const ApiRequest &request)
+{
     m_reply = m_client->send(request);
     connect(m_reply, &ApiReply::finished, this, &Pager::onReplyFinished);
 }
 
-void Pager::onReplyFinished() {
+void Pager::onReplyFinished()
+{
     ApiReply *reply = m_reply;
     m_reply = nullptr;
     if (!reply)
@@ -117,7 +124,8 @@ void Pager::onReplyFinished() {
     requestPage(request);
 }
 
-void Pager::finish(const ApiError &error) {
+void Pager::finish(const ApiError &error)
+{
     if (m_finished)
         return;
     m_finished = true;

@@ -2,7 +2,8 @@
 
 namespace ascend::api {
 
-std::optional<PreReleaseVersion> PreReleaseVersion::fromResource(const jsonapi::Resource &resource) {
+std::optional<PreReleaseVersion> PreReleaseVersion::fromResource(const jsonapi::Resource &resource)
+{
     if (resource.type != QLatin1String(Type))
         return std::nullopt;
     PreReleaseVersion version;
@@ -13,11 +14,13 @@ std::optional<PreReleaseVersion> PreReleaseVersion::fromResource(const jsonapi::
     return version;
 }
 
-ApiRequest listPreReleaseVersions(const Query &query) {
+ApiRequest listPreReleaseVersions(const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/preReleaseVersions"), query);
 }
 
-ApiRequest getPreReleaseVersion(const QString &id, const Query &query) {
+ApiRequest getPreReleaseVersion(const QString &id, const Query &query)
+{
     return ApiRequest::get(QStringLiteral("/v1/preReleaseVersions/") + pathSegment(id), query);
 }
 

@@ -5,12 +5,14 @@
 
 namespace ascend::api {
 namespace {
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ascend::api::Query", text);
 }
 } // namespace
 
-Query &Query::set(const QString &name, const QStringList &values) {
+Query &Query::set(const QString &name, const QStringList &values)
+{
     if (name.isEmpty()) {
         fail(tr("a query parameter has an empty name"));
         return *this;
@@ -25,12 +27,14 @@ Query &Query::set(const QString &name, const QStringList &values) {
     return *this;
 }
 
-void Query::fail(const QString &message) {
+void Query::fail(const QString &message)
+{
     if (m_error.isEmpty())
         m_error = message;
 }
 
-Query &Query::filter(const QString &name, const QStringList &values) {
+Query &Query::filter(const QString &name, const QStringList &values)
+{
     if (name.isEmpty()) {
         fail(tr("a filter has an empty name"));
         return *this;
@@ -38,7 +42,8 @@ Query &Query::filter(const QString &name, const QStringList &values) {
     return set(QStringLiteral("filter[%1]").arg(name), values);
 }
 
-Query &Query::fields(const QString &type, const QStringList &fieldNames) {
+Query &Query::fields(const QString &type, const QStringList &fieldNames)
+{
     if (type.isEmpty()) {
         fail(tr("a sparse fieldset has an empty resource type"));
         return *this;
@@ -46,21 +51,25 @@ Query &Query::fields(const QString &type, const QStringList &fieldNames) {
     return set(QStringLiteral("fields[%1]").arg(type), fieldNames);
 }
 
-Query &Query::include(const QStringList &relationships) {
+Query &Query::include(const QStringList &relationships)
+{
     return set(QStringLiteral("include"), relationships);
 }
 
-Query &Query::sort(const QStringList &keys) {
+Query &Query::sort(const QStringList &keys)
+{
     return set(QStringLiteral("sort"), keys);
 }
 
-Query &Query::limit(int n, int max) {
+Query &Query::limit(int n, int max)
+{
     if (n < 1 || n > max)
         fail(tr("limit %1 is out of range: it must be between 1 and %2").arg(n).arg(max));
     return set(QStringLiteral("limit"), {QString::number(n)});
 }
 
-Query &Query::limit(const QString &relationship, int n, int max) {
+Query &Query::limit(const QString &relationship, int n, int max)
+{
     if (n < 1 || n > max)
         fail(tr("limit[%1] %2 is out of range: it must be between 1 and %3")
                  .arg(relationship)
@@ -69,21 +78,25 @@ Query &Query::limit(const QString &relationship, int n, int max) {
     return set(QStringLiteral("limit[%1]").arg(relationship), {QString::number(n)});
 }
 
-Query &Query::exists(const QString &name, bool value) {
+Query &Query::exists(const QString &name, bool value)
+{
     return set(QStringLiteral("exists[%1]").arg(name),
                {value ? QStringLiteral("true") : QStringLiteral("false")});
 }
 
-Query &Query::param(const QString &name, const QStringList &values) {
+Query &Query::param(const QString &name, const QStringList &values)
+{
     return set(name, values);
 }
 
-Query &Query::remove(const QString &name) {
+Query &Query::remove(const QString &name)
+{
     m_items.removeIf([&name](const Item &item) { return item.name == name; });
     return *this;
 }
 
-bool Query::contains(const QString &name) const {
+bool Query::contains(const QString &name) const
+{
     for (const auto &item : m_items) {
         if (item.name == name)
             return true;
@@ -91,7 +104,8 @@ bool Query::contains(const QString &name) const {
     return false;
 }
 
-QString Query::value(const QString &name) const {
+QString Query::value(const QString &name) const
+{
     for (const auto &item : m_items) {
         if (item.name == name)
             return item.values.join(QLatin1Char(','));
@@ -99,7 +113,8 @@ QString Query::value(const QString &name) const {
     return {};
 }
 
-QStringList Query::values(const QString &name) const {
+QStringList Query::values(const QString &name) const
+{
     for (const auto &item : m_items) {
         if (item.name == name)
             return item.values;
@@ -107,14 +122,16 @@ QStringList Query::values(const QString &name) const {
     return {};
 }
 
-QList<std::pair<QString, QString>> Query::items() const {
+QList<std::pair<QString, QString>> Query::items() const
+{
     QList<std::pair<QString, QString>> out;
     for (const auto &item : m_items)
         out.append({item.name, item.values.join(QLatin1Char(','))});
     return out;
 }
 
-QByteArray Query::toEncoded(BracketStyle brackets) const {
+QByteArray Query::toEncoded(BracketStyle brackets) const
+{
     const QByteArray nameExclude = brackets == BracketStyle::Literal ? QByteArrayLiteral("[]") : QByteArray();
     QByteArray out;
     for (const auto &item : m_items) {
@@ -131,7 +148,8 @@ QByteArray Query::toEncoded(BracketStyle brackets) const {
     return out;
 }
 
-Query Query::fromEncoded(const QByteArray &encoded) {
+Query Query::fromEncoded(const QByteArray &encoded)
+{
     Query query;
     for (const QByteArray &pair : encoded.split('&')) {
         if (pair.isEmpty())

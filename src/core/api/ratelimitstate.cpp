@@ -6,14 +6,16 @@
 
 namespace ascend::api {
 namespace {
-int parseCount(const QByteArray &text) {
+int parseCount(const QByteArray &text)
+{
     bool ok = false;
     const int value = text.toInt(&ok);
     return ok && value >= 0 ? value : -1;
 }
 } // namespace
 
-RateLimitState RateLimitState::parse(QByteArrayView header) {
+RateLimitState RateLimitState::parse(QByteArrayView header)
+{
     RateLimitState state;
     const QByteArray text = header.toByteArray();
     for (const QByteArray &part : text.split(';')) {
@@ -31,7 +33,8 @@ RateLimitState RateLimitState::parse(QByteArrayView header) {
     return state;
 }
 
-QString RateLimitState::toDisplayString() const {
+QString RateLimitState::toDisplayString() const
+{
     const QLocale locale;
     if (valid)
         return QCoreApplication::translate("ascend::api::RateLimitState", "%1 of %2 requests left this hour")

@@ -6,25 +6,29 @@
 
 namespace ascend::api {
 
-RetryPolicy RetryPolicy::noRetries() {
+RetryPolicy RetryPolicy::noRetries()
+{
     RetryPolicy policy;
     policy.maxAttempts = 1;
     return policy;
 }
 
-bool RetryPolicy::isIdempotent(QByteArrayView method) {
+bool RetryPolicy::isIdempotent(QByteArrayView method)
+{
     const QByteArray upper = method.toByteArray().toUpper();
     return upper == "GET" || upper == "HEAD" || upper == "PUT" || upper == "DELETE" || upper == "OPTIONS";
 }
 
-bool RetryPolicy::isRetryableStatus(int httpStatus) {
+bool RetryPolicy::isRetryableStatus(int httpStatus)
+{
     if (httpStatus == 429)
         return true;
     // 501 Not Implemented and 505 HTTP Version Not Supported will not change on a resend.
     return httpStatus >= 500 && httpStatus <= 599 && httpStatus != 501 && httpStatus != 505;
 }
 
-Milliseconds RetryPolicy::backoff(int attempt, double jitterSample) const {
+Milliseconds RetryPolicy::backoff(int attempt, double jitterSample) const
+{
     const double exponent = std::max(0, attempt - 1);
     double delay = double(baseDelay.count()) * std::pow(factor, exponent);
     delay = std::min(delay, double(maxDelay.count()));
@@ -34,7 +38,8 @@ Milliseconds RetryPolicy::backoff(int attempt, double jitterSample) const {
     return Milliseconds(qint64(std::llround(delay)));
 }
 
-RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, double jitterSample) const {
+RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, double jitterSample) const
+{
     using Failure = AttemptOutcome::Failure;
     using Action = RetryDecision::Action;
 
@@ -79,7 +84,8 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, double jitterSa
     return {Action::Retry, delay, reason};
 }
 
-std::optional<Milliseconds> RetryPolicy::parseRetryAfter(QByteArrayView value, const QDateTime &now) {
+std::optional<Milliseconds> RetryPolicy::parseRetryAfter(QByteArrayView value, const QDateTime &now)
+{
     const QByteArray text = value.toByteArray().trimmed();
     if (text.isEmpty())
         return std::nullopt;

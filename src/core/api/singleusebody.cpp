@@ -6,23 +6,28 @@ namespace ascend::api {
 
 SingleUseBody::SingleUseBody(const QByteArray &data, QObject *parent)
     : QIODevice(parent)
-    , m_data(data) {
+    , m_data(data)
+{
     open(QIODevice::ReadOnly);
 }
 
-qint64 SingleUseBody::bytesAvailable() const {
+qint64 SingleUseBody::bytesAvailable() const
+{
     return (m_data.size() - m_offset) + QIODevice::bytesAvailable();
 }
 
-bool SingleUseBody::atEnd() const {
+bool SingleUseBody::atEnd() const
+{
     return m_offset >= m_data.size() && QIODevice::bytesAvailable() == 0;
 }
 
-bool SingleUseBody::reset() {
+bool SingleUseBody::reset()
+{
     return m_offset == 0;
 }
 
-qint64 SingleUseBody::readData(char *data, qint64 maxSize) {
+qint64 SingleUseBody::readData(char *data, qint64 maxSize)
+{
     const qint64 left = m_data.size() - m_offset;
     if (left <= 0)
         return -1;

@@ -2,14 +2,16 @@
 
 namespace ascend::asc {
 namespace {
-template <typename E> EnumDescription describe(const char *name) {
+template <typename E> EnumDescription describe(const char *name)
+{
     const auto pointer = EnumTraits<E>::specPointer;
     return {QString::fromLatin1(name), QString::fromLatin1(pointer.data(), qsizetype(pointer.size())),
             allNames<E>()};
 }
 } // namespace
 
-QList<EnumDescription> allEnumDescriptions() {
+QList<EnumDescription> allEnumDescriptions()
+{
     return {
         describe<Platform>("Platform"),
         describe<BuildUploadState>("BuildUploadState"),

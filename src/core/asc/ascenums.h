@@ -129,8 +129,12 @@ ASCEND_ENUM_TRAITS(WebhookEventType, "/components/schemas/WebhookEventType",
 #undef ASCEND_ENUM_TRAITS
 
 template <typename E>
-    requires requires { EnumTraits<E>::names; }
-QString toString(E value) {
+requires requires
+{
+    EnumTraits<E>::names;
+}
+QString toString(E value)
+{
     const auto index = static_cast<std::size_t>(value);
     const auto &names = EnumTraits<E>::names;
     if (index >= names.size())
@@ -139,8 +143,12 @@ QString toString(E value) {
 }
 
 template <typename E>
-    requires requires { EnumTraits<E>::names; }
-std::optional<E> fromString(QStringView text) {
+requires requires
+{
+    EnumTraits<E>::names;
+}
+std::optional<E> fromString(QStringView text)
+{
     const auto &names = EnumTraits<E>::names;
     for (std::size_t i = 0; i < names.size(); ++i) {
         if (text == QLatin1StringView(names[i].data(), qsizetype(names[i].size())))
@@ -149,7 +157,8 @@ std::optional<E> fromString(QStringView text) {
     return std::nullopt;
 }
 
-template <typename E> QStringList allNames() {
+template <typename E> QStringList allNames()
+{
     QStringList out;
     for (const auto name : EnumTraits<E>::names)
         out << QString::fromLatin1(name.data(), qsizetype(name.size()));

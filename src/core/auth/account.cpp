@@ -2,7 +2,8 @@
 
 namespace ascend::auth {
 
-QJsonObject accountToJson(const Account &account) {
+QJsonObject accountToJson(const Account &account)
+{
     return QJsonObject{
         {QStringLiteral("name"), account.name},
         {QStringLiteral("issuerId"), account.issuerId},
@@ -12,7 +13,8 @@ QJsonObject accountToJson(const Account &account) {
     };
 }
 
-Account accountFromJson(const QJsonObject &object) {
+Account accountFromJson(const QJsonObject &object)
+{
     Account account;
     account.name = object.value(QStringLiteral("name")).toString();
     account.issuerId = object.value(QStringLiteral("issuerId")).toString();
@@ -22,7 +24,8 @@ Account accountFromJson(const QJsonObject &object) {
     return account;
 }
 
-JwtClaims jwtClaimsFor(const Account &account) {
+JwtClaims jwtClaimsFor(const Account &account)
+{
     JwtClaims claims;
     claims.keyId = account.keyId;
     claims.issuerId = account.issuerId;

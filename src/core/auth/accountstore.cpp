@@ -20,12 +20,14 @@ namespace {
 constexpr int kFormatVersion = 1;
 constexpr int kLockTimeoutMs = 5000;
 
-void setError(QString *error, const QString &message) {
+void setError(QString *error, const QString &message)
+{
     if (error)
         *error = message;
 }
 
-int indexOf(const QList<Account> &accounts, const QString &name) {
+int indexOf(const QList<Account> &accounts, const QString &name)
+{
     for (int i = 0; i < accounts.size(); ++i) {
         if (accounts.at(i).name == name)
             return i;
@@ -33,7 +35,8 @@ int indexOf(const QList<Account> &accounts, const QString &name) {
     return -1;
 }
 
-Account trimmed(Account account) {
+Account trimmed(Account account)
+{
     account.name = account.name.trimmed();
     account.issuerId = account.issuerId.trimmed();
     account.keyId = account.keyId.trimmed();
@@ -47,17 +50,21 @@ Account trimmed(Account account) {
 
 AccountStore::AccountStore(SecretStore *secrets, QString configDir)
     : m_secrets(secrets)
-    , m_configDir(configDir.isEmpty() ? defaultConfigDir() : std::move(configDir)) {}
+    , m_configDir(configDir.isEmpty() ? defaultConfigDir() : std::move(configDir))
+{}
 
-QString AccountStore::metadataFilePath() const {
+QString AccountStore::metadataFilePath() const
+{
     return m_configDir + QStringLiteral("/accounts.json");
 }
 
-QString AccountStore::secretKeyFor(const QString &accountName) {
+QString AccountStore::secretKeyFor(const QString &accountName)
+{
     return QStringLiteral("api-key/") + accountName;
 }
 
-bool AccountStore::loadAccounts(QList<Account> *accounts, QString *error) const {
+bool AccountStore::loadAccounts(QList<Account> *accounts, QString *error) const
+{
     accounts->clear();
     QFile file(metadataFilePath());
     if (!file.exists())
@@ -91,7 +98,8 @@ bool AccountStore::loadAccounts(QList<Account> *accounts, QString *error) const 
     return true;
 }
 
-QList<Account> AccountStore::accounts() const {
+QList<Account> AccountStore::accounts() const
+{
     QList<Account> result;
     QString error;
     if (!loadAccounts(&result, &error))
@@ -99,7 +107,8 @@ QList<Account> AccountStore::accounts() const {
     return result;
 }
 
-std::optional<Account> AccountStore::account(const QString &name) const {
+std::optional<Account> AccountStore::account(const QString &name) const
+{
     const QList<Account> all = accounts();
     const int index = indexOf(all, name);
     if (index < 0)
@@ -107,7 +116,8 @@ std::optional<Account> AccountStore::account(const QString &name) const {
     return all.at(index);
 }
 
-bool AccountStore::writeAccounts(const QList<Account> &accounts, QString *error) const {
+bool AccountStore::writeAccounts(const QList<Account> &accounts, QString *error) const
+{
     QJsonArray array;
     for (const Account &account : accounts)
         array.append(accountToJson(account));
@@ -122,7 +132,8 @@ bool AccountStore::writeAccounts(const QList<Account> &accounts, QString *error)
     return true;
 }
 
-bool AccountStore::save(const Account &input, const QByteArray &privateKeyPem, QString *error) {
+bool AccountStore::save(const Account &input, const QByteArray &privateKeyPem, QString *error)
+{
     const Account account = trimmed(input);
     if (account.name.isEmpty()) {
         setError(error, tr("The account needs a name."));
@@ -208,7 +219,8 @@ bool AccountStore::save(const Account &input, const QByteArray &privateKeyPem, Q
     return true;
 }
 
-bool AccountStore::remove(const QString &name, QString *error) {
+bool AccountStore::remove(const QString &name, QString *error)
+{
     QLockFile lock(metadataFilePath() + QStringLiteral(".lock"));
     if (QDir(m_configDir).exists() && !lock.tryLock(kLockTimeoutMs)) {
         setError(error, tr("The account list is locked by another Ascend process; try again."));
@@ -231,7 +243,8 @@ bool AccountStore::remove(const QString &name, QString *error) {
     return true;
 }
 
-std::optional<QByteArray> AccountStore::privateKeyPem(const QString &name, QString *error) const {
+std::optional<QByteArray> AccountStore::privateKeyPem(const QString &name, QString *error) const
+{
     QString readError;
     std::optional<QByteArray> pem = m_secrets->read(secretKeyFor(name), &readError);
     if (!pem) {
@@ -244,7 +257,8 @@ std::optional<QByteArray> AccountStore::privateKeyPem(const QString &name, QStri
     return pem;
 }
 
-ApiKey AccountStore::apiKey(const QString &name, QString *error) const {
+ApiKey AccountStore::apiKey(const QString &name, QString *error) const
+{
     const std::optional<QByteArray> pem = privateKeyPem(name, error);
     if (!pem)
         return {};

@@ -18,12 +18,14 @@ namespace {
 // A .p8 key is about 250 bytes; anything this large is certainly something else.
 constexpr qint64 kMaxKeyFileSize = 64 * 1024;
 
-void setError(QString *errorMessage, const QString &message) {
+void setError(QString *errorMessage, const QString &message)
+{
     if (errorMessage)
         *errorMessage = message;
 }
 
-QString whereToGetKey() {
+QString whereToGetKey()
+{
     return ApiKey::tr(
         "Use the AuthKey_<KEY ID>.p8 file downloaded from App Store Connect → Users and Access → "
         "Integrations → App Store Connect API. Apple lets you download a key only once; if the "
@@ -35,7 +37,8 @@ struct BioDeleter {
 };
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 
-QByteArray readBio(BIO *bio) {
+QByteArray readBio(BIO *bio)
+{
     char *data = nullptr;
     const long length = BIO_get_mem_data(bio, &data);
     return length > 0 ? QByteArray(data, int(length)) : QByteArray();
@@ -43,7 +46,8 @@ QByteArray readBio(BIO *bio) {
 
 // Undo what copying a PEM through environment variables, YAML or e-mail tends to do to it: literal "\n"
 // instead of line breaks, CR LF, indentation, a UTF-8 byte order mark.
-QByteArray normalizedPem(QByteArray text) {
+QByteArray normalizedPem(QByteArray text)
+{
     if (text.startsWith("\xEF\xBB\xBF"))
         text.remove(0, 3);
     if (!text.contains('\n') && text.contains("\\n"))
@@ -59,7 +63,8 @@ QByteArray normalizedPem(QByteArray text) {
 }
 
 // The labels of all "-----BEGIN <label>-----" lines.
-QList<QByteArray> pemLabels(const QByteArray &pem) {
+QList<QByteArray> pemLabels(const QByteArray &pem)
+{
     static const QRegularExpression re(QStringLiteral("-----BEGIN ([A-Z0-9 ]+)-----"));
     QList<QByteArray> labels;
     auto it = re.globalMatch(QString::fromLatin1(pem));
@@ -68,29 +73,34 @@ QList<QByteArray> pemLabels(const QByteArray &pem) {
     return labels;
 }
 
-int refusePassphrase(char *, int, int, void *) {
+int refusePassphrase(char *, int, int, void *)
+{
     return -1; // never prompt on the terminal; .p8 keys are not encrypted
 }
 
-EVP_PKEY *parsePemPrivateKey(const QByteArray &pem) {
+EVP_PKEY *parsePemPrivateKey(const QByteArray &pem)
+{
     BioPtr bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     if (!bio)
         return nullptr;
     return PEM_read_bio_PrivateKey(bio.get(), nullptr, refusePassphrase, nullptr);
 }
 
-EVP_PKEY *parseDerPrivateKey(const QByteArray &der) {
+EVP_PKEY *parseDerPrivateKey(const QByteArray &der)
+{
     const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
     return d2i_AutoPrivateKey(nullptr, &p, long(der.size()));
 }
 
-bool looksLikeBase64(const QByteArray &text) {
+bool looksLikeBase64(const QByteArray &text)
+{
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9+/=\\s]+$"));
     return text.size() >= 16 && re.match(QString::fromLatin1(text)).hasMatch();
 }
 
 // Checks that a parsed key is what App Store Connect issues: EC on P-256.
-bool checkKeyType(EVP_PKEY *pkey, QString *errorMessage) {
+bool checkKeyType(EVP_PKEY *pkey, QString *errorMessage)
+{
     if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_EC) {
         const char *typeName = EVP_PKEY_get0_type_name(pkey);
         setError(
@@ -127,7 +137,8 @@ bool checkKeyType(EVP_PKEY *pkey, QString *errorMessage) {
 
 } // namespace
 
-ApiKey ApiKey::fromPemFile(const QString &path, QString *errorMessage) {
+ApiKey ApiKey::fromPemFile(const QString &path, QString *errorMessage)
+{
     const QFileInfo info(path);
     if (path.isEmpty()) {
         setError(errorMessage, tr("No API key file was given. %1").arg(whereToGetKey()));
@@ -164,7 +175,8 @@ ApiKey ApiKey::fromPemFile(const QString &path, QString *errorMessage) {
     return key;
 }
 
-ApiKey ApiKey::fromPem(const QByteArray &pemText, QString *errorMessage) {
+ApiKey ApiKey::fromPem(const QByteArray &pemText, QString *errorMessage)
+{
     const QByteArray pem = normalizedPem(pemText);
     if (pem.isEmpty()) {
         setError(errorMessage, tr("The API key is empty. %1").arg(whereToGetKey()));
@@ -234,7 +246,8 @@ ApiKey ApiKey::fromPem(const QByteArray &pemText, QString *errorMessage) {
     return ApiKey(std::move(key));
 }
 
-ApiKey ApiKey::generate(QString *errorMessage) {
+ApiKey ApiKey::generate(QString *errorMessage)
+{
     EVP_PKEY *pkey = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
     if (!pkey) {
         ERR_clear_error();
@@ -244,14 +257,16 @@ ApiKey ApiKey::generate(QString *errorMessage) {
     return ApiKey(std::shared_ptr<EVP_PKEY>(pkey, EVP_PKEY_free));
 }
 
-QString ApiKey::keyIdFromFileName(const QString &path) {
+QString ApiKey::keyIdFromFileName(const QString &path)
+{
     // Browsers add " (1)" to a second download of the same name.
     static const QRegularExpression re(QStringLiteral("^AuthKey_([A-Za-z0-9]+)(?: ?\\(\\d+\\))?\\.p8$"));
     const QRegularExpressionMatch match = re.match(QFileInfo(path).fileName());
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
-QByteArray ApiKey::publicKeyPem() const {
+QByteArray ApiKey::publicKeyPem() const
+{
     if (!m_key)
         return {};
     BioPtr bio(BIO_new(BIO_s_mem()));
@@ -262,7 +277,8 @@ QByteArray ApiKey::publicKeyPem() const {
     return readBio(bio.get());
 }
 
-QByteArray ApiKey::privateKeyPem() const {
+QByteArray ApiKey::privateKeyPem() const
+{
     if (!m_key)
         return {};
     BioPtr bio(BIO_new(BIO_s_mem()));

@@ -34,7 +34,8 @@ public:
 
 private:
     explicit ApiKey(std::shared_ptr<EVP_PKEY> key)
-        : m_key(std::move(key)) {}
+        : m_key(std::move(key))
+    {}
 
     std::shared_ptr<EVP_PKEY> m_key;
 };

@@ -4,7 +4,8 @@
 
 namespace ascend::auth {
 
-QString defaultConfigDir() {
+QString defaultConfigDir()
+{
     const QString overridden = qEnvironmentVariable("ASCEND_CONFIG_DIR");
     if (!overridden.isEmpty())
         return overridden;

@@ -7,14 +7,17 @@ namespace ascend::auth {
 FallbackSecretStore::FallbackSecretStore(std::unique_ptr<SecretStore> keychain,
                                          std::unique_ptr<SecretStore> fallback)
     : m_keychain(std::move(keychain))
-    , m_fallback(std::move(fallback)) {}
+    , m_fallback(std::move(fallback))
+{}
 
-bool FallbackSecretStore::keychainUsable() const {
+bool FallbackSecretStore::keychainUsable() const
+{
     QMutexLocker locker(&m_mutex);
     return !m_usingFallback;
 }
 
-void FallbackSecretStore::switchToFallback(const QString &reason) {
+void FallbackSecretStore::switchToFallback(const QString &reason)
+{
     {
         QMutexLocker locker(&m_mutex);
         if (m_usingFallback)
@@ -26,7 +29,8 @@ void FallbackSecretStore::switchToFallback(const QString &reason) {
                                 << "instead.";
 }
 
-bool FallbackSecretStore::probe() {
+bool FallbackSecretStore::probe()
+{
     {
         QMutexLocker locker(&m_mutex);
         if (m_usingFallback || m_keychainAnswered)
@@ -43,7 +47,8 @@ bool FallbackSecretStore::probe() {
     return true;
 }
 
-bool FallbackSecretStore::write(const QString &key, const QByteArray &secret, QString *error) {
+bool FallbackSecretStore::write(const QString &key, const QByteArray &secret, QString *error)
+{
     if (keychainUsable()) {
         QString keychainError;
         if (m_keychain->write(key, secret, &keychainError)) {
@@ -59,7 +64,8 @@ bool FallbackSecretStore::write(const QString &key, const QByteArray &secret, QS
     return m_fallback->write(key, secret, error);
 }
 
-std::optional<QByteArray> FallbackSecretStore::read(const QString &key, QString *error) {
+std::optional<QByteArray> FallbackSecretStore::read(const QString &key, QString *error)
+{
     if (keychainUsable()) {
         QString keychainError;
         std::optional<QByteArray> secret = m_keychain->read(key, &keychainError);
@@ -75,7 +81,8 @@ std::optional<QByteArray> FallbackSecretStore::read(const QString &key, QString 
     return m_fallback->read(key, error);
 }
 
-bool FallbackSecretStore::remove(const QString &key, QString *error) {
+bool FallbackSecretStore::remove(const QString &key, QString *error)
+{
     if (keychainUsable()) {
         QString keychainError;
         if (!m_keychain->remove(key, &keychainError))
@@ -84,18 +91,21 @@ bool FallbackSecretStore::remove(const QString &key, QString *error) {
     return m_fallback->remove(key, error);
 }
 
-QString FallbackSecretStore::backendDescription() const {
+QString FallbackSecretStore::backendDescription() const
+{
     if (usingFallback())
         return tr("%1 (the system keychain is not available)").arg(m_fallback->backendDescription());
     return m_keychain->backendDescription();
 }
 
-bool FallbackSecretStore::usingFallback() const {
+bool FallbackSecretStore::usingFallback() const
+{
     QMutexLocker locker(&m_mutex);
     return m_usingFallback;
 }
 
-QString FallbackSecretStore::fallbackReason() const {
+QString FallbackSecretStore::fallbackReason() const
+{
     QMutexLocker locker(&m_mutex);
     return m_reason;
 }

@@ -19,7 +19,8 @@ constexpr QFile::Permissions kGroupOrOther = QFile::ReadGroup | QFile::WriteGrou
                                              QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
 constexpr int kMaxEncodedNameLength = 150;
 
-void setError(QString *error, const QString &message) {
+void setError(QString *error, const QString &message)
+{
     if (error)
         *error = message;
 }
@@ -27,9 +28,11 @@ void setError(QString *error, const QString &message) {
 } // namespace
 
 FileSecretStore::FileSecretStore(QString directory)
-    : m_directory(QDir::cleanPath(std::move(directory))) {}
+    : m_directory(QDir::cleanPath(std::move(directory)))
+{}
 
-QString FileSecretStore::filePath(const QString &key) const {
+QString FileSecretStore::filePath(const QString &key) const
+{
     QString name = QString::fromLatin1(QUrl::toPercentEncoding(key, {}, ".~ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
     if (name.size() > kMaxEncodedNameLength)
         name =
@@ -38,7 +41,8 @@ QString FileSecretStore::filePath(const QString &key) const {
     return m_directory + QLatin1Char('/') + name + QStringLiteral(".secret");
 }
 
-bool FileSecretStore::ensureDirectory(QString *error) const {
+bool FileSecretStore::ensureDirectory(QString *error) const
+{
     if (!QFileInfo(m_directory).isDir() && !QDir().mkpath(m_directory)) {
         setError(error, tr("Cannot create the secrets folder “%1”. Check that its parent folder is writable.")
                             .arg(QDir::toNativeSeparators(m_directory)));
@@ -54,7 +58,8 @@ bool FileSecretStore::ensureDirectory(QString *error) const {
     return true;
 }
 
-bool FileSecretStore::write(const QString &key, const QByteArray &secret, QString *error) {
+bool FileSecretStore::write(const QString &key, const QByteArray &secret, QString *error)
+{
     if (key.isEmpty()) {
         setError(error, tr("A secret needs a non-empty name."));
         return false;
@@ -84,7 +89,8 @@ bool FileSecretStore::write(const QString &key, const QByteArray &secret, QStrin
     return true;
 }
 
-std::optional<QByteArray> FileSecretStore::read(const QString &key, QString *error) {
+std::optional<QByteArray> FileSecretStore::read(const QString &key, QString *error)
+{
     if (error)
         error->clear();
     const QString path = filePath(key);
@@ -105,7 +111,8 @@ std::optional<QByteArray> FileSecretStore::read(const QString &key, QString *err
     return file.readAll();
 }
 
-bool FileSecretStore::remove(const QString &key, QString *error) {
+bool FileSecretStore::remove(const QString &key, QString *error)
+{
     const QString path = filePath(key);
     QFile file(path);
     if (file.exists() && !file.remove()) {
@@ -116,7 +123,8 @@ bool FileSecretStore::remove(const QString &key, QString *error) {
     return true;
 }
 
-QString FileSecretStore::backendDescription() const {
+QString FileSecretStore::backendDescription() const
+{
     return tr("private files (mode 0600) in %1").arg(QDir::toNativeSeparators(m_directory));
 }
 

@@ -19,16 +19,19 @@ namespace {
 
 constexpr int kCoordinateBytes = 32; // P-256: R and S are 32 bytes each
 
-QByteArray base64Url(const QByteArray &data) {
+QByteArray base64Url(const QByteArray &data)
+{
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-int clampedLifetime(int requested) {
+int clampedLifetime(int requested)
+{
     return requested <= 0 ? kMaxJwtLifetimeSeconds : std::min(requested, kMaxJwtLifetimeSeconds);
 }
 
 // ECDSA P-256 over SHA-256; returns the JWS form R||S (64 bytes), not OpenSSL's DER.
-QByteArray signEs256(EVP_PKEY *pkey, const QByteArray &input) {
+QByteArray signEs256(EVP_PKEY *pkey, const QByteArray &input)
+{
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, pkey) != 1)
         return {};
@@ -59,7 +62,8 @@ QByteArray signEs256(EVP_PKEY *pkey, const QByteArray &input) {
 
 } // namespace
 
-QByteArray signJwt(const ApiKey &key, const JwtClaims &claims, qint64 issuedAt, QString *errorMessage) {
+QByteArray signJwt(const ApiKey &key, const JwtClaims &claims, qint64 issuedAt, QString *errorMessage)
+{
     const auto fail = [errorMessage](const QString &message) {
         if (errorMessage)
             *errorMessage = message;
@@ -108,9 +112,11 @@ QByteArray signJwt(const ApiKey &key, const JwtClaims &claims, qint64 issuedAt, 
 JwtSigner::JwtSigner(ApiKey key, JwtClaims claims, std::function<qint64()> nowSeconds)
     : m_key(std::move(key))
     , m_claims(std::move(claims))
-    , m_now(nowSeconds ? std::move(nowSeconds) : [] { return QDateTime::currentSecsSinceEpoch(); }) {}
+    , m_now(nowSeconds ? std::move(nowSeconds) : [] { return QDateTime::currentSecsSinceEpoch(); })
+{}
 
-QByteArray JwtSigner::bearerToken() {
+QByteArray JwtSigner::bearerToken()
+{
     QMutexLocker locker(&m_mutex);
     const qint64 now = m_now();
     const int margin = std::min(m_refreshMargin, clampedLifetime(m_claims.lifetimeSeconds) / 2);
@@ -136,38 +142,45 @@ QByteArray JwtSigner::bearerToken() {
     return m_token;
 }
 
-void JwtSigner::invalidate() {
+void JwtSigner::invalidate()
+{
     QMutexLocker locker(&m_mutex);
     m_token.clear();
     m_expiresAt = 0;
 }
 
-QString JwtSigner::errorString() const {
+QString JwtSigner::errorString() const
+{
     QMutexLocker locker(&m_mutex);
     return m_error;
 }
 
-int JwtSigner::signatureCount() const {
+int JwtSigner::signatureCount() const
+{
     QMutexLocker locker(&m_mutex);
     return m_signatureCount;
 }
 
-qint64 JwtSigner::expiresAt() const {
+qint64 JwtSigner::expiresAt() const
+{
     QMutexLocker locker(&m_mutex);
     return m_expiresAt;
 }
 
-void JwtSigner::setRefreshMarginSeconds(int seconds) {
+void JwtSigner::setRefreshMarginSeconds(int seconds)
+{
     QMutexLocker locker(&m_mutex);
     m_refreshMargin = std::max(0, seconds);
 }
 
-int JwtSigner::refreshMarginSeconds() const {
+int JwtSigner::refreshMarginSeconds() const
+{
     QMutexLocker locker(&m_mutex);
     return m_refreshMargin;
 }
 
-JwtClaims JwtSigner::claims() const {
+JwtClaims JwtSigner::claims() const
+{
     return m_claims;
 }
 

@@ -17,7 +17,8 @@ struct JobOutcome {
 // Runs a qtkeychain job to completion (or timeout) and reports its outcome; onFinished sees the finished
 // job before it is released. Takes ownership of job.
 JobOutcome runJob(QKeychain::Job *job, int timeoutMs,
-                  const std::function<void(QKeychain::Job *)> &onFinished = {}) {
+                  const std::function<void(QKeychain::Job *)> &onFinished = {})
+{
     if (!QCoreApplication::instance()) {
         delete job;
         return {QKeychain::OtherError,
@@ -51,7 +52,8 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs,
     return outcome;
 }
 
-QString unavailable(const JobOutcome &outcome) {
+QString unavailable(const JobOutcome &outcome)
+{
     return KeychainSecretStore::tr("The system keychain is not available: %1 (qtkeychain error %2).")
         .arg(outcome.message.isEmpty() ? KeychainSecretStore::tr("no details") : outcome.message)
         .arg(int(outcome.error));
@@ -61,9 +63,11 @@ QString unavailable(const JobOutcome &outcome) {
 
 KeychainSecretStore::KeychainSecretStore(QString service, int timeoutMs)
     : m_service(std::move(service))
-    , m_timeoutMs(timeoutMs) {}
+    , m_timeoutMs(timeoutMs)
+{}
 
-bool KeychainSecretStore::write(const QString &key, const QByteArray &secret, QString *error) {
+bool KeychainSecretStore::write(const QString &key, const QByteArray &secret, QString *error)
+{
     auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key);
     job->setBinaryData(secret);
@@ -76,7 +80,8 @@ bool KeychainSecretStore::write(const QString &key, const QByteArray &secret, QS
     return true;
 }
 
-std::optional<QByteArray> KeychainSecretStore::read(const QString &key, QString *error) {
+std::optional<QByteArray> KeychainSecretStore::read(const QString &key, QString *error)
+{
     if (error)
         error->clear();
     auto *job = new QKeychain::ReadPasswordJob(m_service);
@@ -92,7 +97,8 @@ std::optional<QByteArray> KeychainSecretStore::read(const QString &key, QString 
     return std::nullopt;
 }
 
-bool KeychainSecretStore::remove(const QString &key, QString *error) {
+bool KeychainSecretStore::remove(const QString &key, QString *error)
+{
     auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
     const JobOutcome outcome = runJob(job, m_timeoutMs);
@@ -104,7 +110,8 @@ bool KeychainSecretStore::remove(const QString &key, QString *error) {
     return true;
 }
 
-QString KeychainSecretStore::backendDescription() const {
+QString KeychainSecretStore::backendDescription() const
+{
     return tr("the system keychain (service “%1”)").arg(m_service);
 }
 

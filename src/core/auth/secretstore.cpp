@@ -10,11 +10,13 @@ namespace ascend::auth {
 
 SecretStore::~SecretStore() = default;
 
-QString defaultSecretsDir() {
+QString defaultSecretsDir()
+{
     return defaultConfigDir() + QStringLiteral("/secrets");
 }
 
-std::unique_ptr<SecretStore> createDefaultSecretStore() {
+std::unique_ptr<SecretStore> createDefaultSecretStore()
+{
     const QString mode = qEnvironmentVariable("ASCEND_SECRET_STORE").trimmed().toLower();
     if (mode == QLatin1String("file"))
         return std::make_unique<FileSecretStore>(defaultSecretsDir());

@@ -9,21 +9,24 @@
 namespace ascend::http {
 
 BodySink::BodySink(qint64 memoryLimit, bool toFile, qint64 expectedSize)
-    : m_memoryLimit(memoryLimit) {
+    : m_memoryLimit(memoryLimit)
+{
     if (toFile)
         moveToFile();
     else if (expectedSize > 0 && expectedSize <= memoryLimit)
         m_memory.reserve(expectedSize);
 }
 
-BodySink::~BodySink() {
+BodySink::~BodySink()
+{
     if (m_file)
         m_file->close();
     if (!m_path.isEmpty())
         QFile::remove(m_path);
 }
 
-bool BodySink::moveToFile() {
+bool BodySink::moveToFile()
+{
     auto file =
         std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/ascend-http-XXXXXX.body"));
     file->setAutoRemove(false); // lifetime is managed by path, the file outlives this object when taken
@@ -45,7 +48,8 @@ bool BodySink::moveToFile() {
     return true;
 }
 
-bool BodySink::write(const char *data, qint64 length) {
+bool BodySink::write(const char *data, qint64 length)
+{
     if (!m_error.isEmpty())
         return false;
     if (!m_file && m_size + length > m_memoryLimit && !moveToFile())
@@ -62,7 +66,8 @@ bool BodySink::write(const char *data, qint64 length) {
     return true;
 }
 
-bool BodySink::finish() {
+bool BodySink::finish()
+{
     if (!m_error.isEmpty())
         return false;
     if (m_file) {
@@ -76,11 +81,13 @@ bool BodySink::finish() {
     return true;
 }
 
-QByteArray BodySink::takeBody() {
+QByteArray BodySink::takeBody()
+{
     return std::exchange(m_memory, QByteArray());
 }
 
-QString BodySink::takeFilePath() {
+QString BodySink::takeFilePath()
+{
     if (m_file) {
         m_file->close();
         m_file.reset();

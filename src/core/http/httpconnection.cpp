@@ -37,12 +37,14 @@ struct PendingResponse {
     bool answered = false;
     QString spoolPath;
 
-    void removeSpool() {
+    void removeSpool()
+    {
         if (!spoolPath.isEmpty())
             QFile::remove(std::exchange(spoolPath, QString()));
     }
 
-    ~PendingResponse() {
+    ~PendingResponse()
+    {
         removeSpool();
         if (!answered && connection) {
             QPointer<HttpConnection> target = connection;
@@ -58,12 +60,14 @@ struct PendingResponse {
     }
 };
 
-HttpConnection *connectionOf(http_parser *parser) {
+HttpConnection *connectionOf(http_parser *parser)
+{
     return static_cast<HttpConnection *>(parser->data);
 }
 
 // RFC 9110 token characters, the only ones allowed in a field name.
-bool isToken(QByteArrayView name) {
+bool isToken(QByteArrayView name)
+{
     if (name.isEmpty())
         return false;
     for (char c : name) {
@@ -76,7 +80,8 @@ bool isToken(QByteArrayView name) {
 }
 
 // Decoded query items; '%' is escaped again because QUrlQuery reads its input as percent-encoded.
-QUrlQuery decodeQuery(const QByteArray &rawQuery) {
+QUrlQuery decodeQuery(const QByteArray &rawQuery)
+{
     const QUrlQuery raw(QString::fromUtf8(rawQuery));
     QUrlQuery decoded;
     const auto escape = [](QString text) { return text.replace(QLatin1Char('%'), QLatin1String("%25")); };
@@ -85,13 +90,15 @@ QUrlQuery decodeQuery(const QByteArray &rawQuery) {
     return decoded;
 }
 
-QByteArray sizeText(qint64 bytes) {
+QByteArray sizeText(qint64 bytes)
+{
     return QByteArray::number(bytes) + " bytes";
 }
 
 } // namespace
 
-const http_parser_settings &HttpConnection::parserSettings() {
+const http_parser_settings &HttpConnection::parserSettings()
+{
     static const http_parser_settings settings = [] {
         http_parser_settings s;
         http_parser_settings_init(&s);
@@ -113,7 +120,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler, cons
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
-    , m_limits(limits) {
+    , m_limits(limits)
+{
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBuffer);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -136,14 +144,16 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler, cons
 
 HttpConnection::~HttpConnection() = default;
 
-void HttpConnection::abort() {
+void HttpConnection::abort()
+{
     m_socket->abort();
     onDisconnected();
 }
 
 // --- parser callbacks: they only record what happened; decisions are taken once execute() returns ---
 
-int HttpConnection::onMessageBegin(http_parser *parser) {
+int HttpConnection::onMessageBegin(http_parser *parser)
+{
     HttpConnection *c = connectionOf(parser);
     c->m_request = HttpRequest();
     c->m_url.clear();
@@ -151,12 +161,14 @@ int HttpConnection::onMessageBegin(http_parser *parser) {
     return 0;
 }
 
-int HttpConnection::onUrl(http_parser *parser, const char *at, size_t length) {
+int HttpConnection::onUrl(http_parser *parser, const char *at, size_t length)
+{
     connectionOf(parser)->m_url.append(at, qsizetype(length));
     return 0;
 }
 
-int HttpConnection::onHeaderField(http_parser *parser, const char *at, size_t length) {
+int HttpConnection::onHeaderField(http_parser *parser, const char *at, size_t length)
+{
     HttpConnection *c = connectionOf(parser);
     HeaderList &headers = c->m_request.headers;
     if (c->m_lastWasValue || headers.isEmpty())
@@ -167,7 +179,8 @@ int HttpConnection::onHeaderField(http_parser *parser, const char *at, size_t le
     return 0;
 }
 
-int HttpConnection::onHeaderValue(http_parser *parser, const char *at, size_t length) {
+int HttpConnection::onHeaderValue(http_parser *parser, const char *at, size_t length)
+{
     HttpConnection *c = connectionOf(parser);
     if (c->m_request.headers.isEmpty())
         return 1;
@@ -176,13 +189,15 @@ int HttpConnection::onHeaderValue(http_parser *parser, const char *at, size_t le
     return 0;
 }
 
-int HttpConnection::onHeadersComplete(http_parser *parser) {
+int HttpConnection::onHeadersComplete(http_parser *parser)
+{
     connectionOf(parser)->m_event = Event::HeadComplete;
     http_parser_pause(parser, 1);
     return 0;
 }
 
-int HttpConnection::onChunkHeader(http_parser *parser) {
+int HttpConnection::onChunkHeader(http_parser *parser)
+{
     HttpConnection *c = connectionOf(parser);
     // parser->content_length holds the announced size of this chunk: refuse it before reading it.
     if (c->m_sink && parser->content_length > quint64(c->m_bodyCap - c->m_sink->size())) {
@@ -192,7 +207,8 @@ int HttpConnection::onChunkHeader(http_parser *parser) {
     return 0;
 }
 
-int HttpConnection::onBody(http_parser *parser, const char *at, size_t length) {
+int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
+{
     HttpConnection *c = connectionOf(parser);
     if (!c->m_sink)
         return 0;
@@ -206,7 +222,8 @@ int HttpConnection::onBody(http_parser *parser, const char *at, size_t length) {
     return 0;
 }
 
-int HttpConnection::onMessageComplete(http_parser *parser) {
+int HttpConnection::onMessageComplete(http_parser *parser)
+{
     connectionOf(parser)->m_event = Event::MessageComplete;
     http_parser_pause(parser, 1);
     return 0;
@@ -214,7 +231,8 @@ int HttpConnection::onMessageComplete(http_parser *parser) {
 
 // --- input ---
 
-void HttpConnection::processInput() {
+void HttpConnection::processInput()
+{
     if (m_state == State::Closing) {
         drainInput();
         return;
@@ -240,7 +258,8 @@ void HttpConnection::processInput() {
         drainInput();
 }
 
-void HttpConnection::feedParser() {
+void HttpConnection::feedParser()
+{
     const bool inHead = m_state == State::Head;
     qint64 length = m_inputLen - m_inputPos;
     if (inHead) {
@@ -278,7 +297,8 @@ void HttpConnection::feedParser() {
         fail(431, "request head larger than " + sizeText(m_limits.maxHeaderBytes));
 }
 
-void HttpConnection::handleParserEvent(Event event) {
+void HttpConnection::handleParserEvent(Event event)
+{
     switch (event) {
     case Event::HeadComplete:
         handleHeadComplete();
@@ -299,7 +319,8 @@ void HttpConnection::handleParserEvent(Event event) {
     }
 }
 
-bool HttpConnection::buildRequestHead() {
+bool HttpConnection::buildRequestHead()
+{
     m_request.method = http_method_str(static_cast<http_method>(m_parser.method));
     m_request.target = m_url;
     m_request.peerAddress = m_socket->peerAddress();
@@ -341,7 +362,8 @@ bool HttpConnection::buildRequestHead() {
     return true;
 }
 
-void HttpConnection::handleHeadComplete() {
+void HttpConnection::handleHeadComplete()
+{
     if (!buildRequestHead())
         return;
     const bool chunked = m_parser.flags & F_CHUNKED;
@@ -385,7 +407,8 @@ void HttpConnection::handleHeadComplete() {
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
-void HttpConnection::handleMessageComplete() {
+void HttpConnection::handleMessageComplete()
+{
     if (m_answeredEarly) {
         resetForNextRequest();
         return;
@@ -435,7 +458,8 @@ void HttpConnection::handleMessageComplete() {
 
 // --- output ---
 
-void HttpConnection::deliver(quint64 sequence, HttpResponse response) {
+void HttpConnection::deliver(quint64 sequence, HttpResponse response)
+{
     if (m_state != State::Handling || sequence != m_sequence) {
         qCDebug(lcHttp) << "response for a connection that is gone dropped";
         return;
@@ -454,7 +478,8 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response) {
         QMetaObject::invokeMethod(this, &HttpConnection::processInput, Qt::QueuedConnection);
 }
 
-void HttpConnection::responderDropped(quint64 sequence) {
+void HttpConnection::responderDropped(quint64 sequence)
+{
     if (m_state != State::Handling || sequence != m_sequence)
         return;
     qCWarning(lcHttp).noquote() << describePeer() << m_request.method << m_request.path
@@ -462,7 +487,8 @@ void HttpConnection::responderDropped(quint64 sequence) {
     deliver(sequence, HttpResponse::text(500, "the request was not answered\n"));
 }
 
-void HttpConnection::answerEarly(HttpResponse response, bool close) {
+void HttpConnection::answerEarly(HttpResponse response, bool close)
+{
     m_answeredEarly = true;
     m_sink.reset();
     writeResponse(response, close);
@@ -471,7 +497,8 @@ void HttpConnection::answerEarly(HttpResponse response, bool close) {
     // Otherwise the parser goes on to the end of this body-less message and then to the next request.
 }
 
-void HttpConnection::fail(int status, const QByteArray &detail) {
+void HttpConnection::fail(int status, const QByteArray &detail)
+{
     if (m_state == State::Closing || m_state == State::Closed)
         return;
     qCInfo(lcHttp).noquote() << describePeer() << "answering" << status << detail;
@@ -479,7 +506,8 @@ void HttpConnection::fail(int status, const QByteArray &detail) {
     beginClose();
 }
 
-void HttpConnection::writeResponse(const HttpResponse &response, bool close) {
+void HttpConnection::writeResponse(const HttpResponse &response, bool close)
+{
     ResponseFraming framing;
     framing.headRequest = m_request.method == "HEAD";
     framing.closeConnection = close;
@@ -490,7 +518,8 @@ void HttpConnection::writeResponse(const HttpResponse &response, bool close) {
     emit served(m_request.method, m_request.path, response.status);
 }
 
-void HttpConnection::resetForNextRequest() {
+void HttpConnection::resetForNextRequest()
+{
     m_request = HttpRequest();
     m_url.clear();
     m_lastWasValue = false;
@@ -507,7 +536,8 @@ void HttpConnection::resetForNextRequest() {
 
 // --- closing ---
 
-void HttpConnection::beginClose() {
+void HttpConnection::beginClose()
+{
     if (m_state == State::Closing || m_state == State::Closed)
         return;
     m_state = State::Closing;
@@ -519,7 +549,8 @@ void HttpConnection::beginClose() {
         startTimer(TimerMode::Flush);
 }
 
-void HttpConnection::shutdownSending() {
+void HttpConnection::shutdownSending()
+{
     if (m_sendingShut)
         return;
     m_sendingShut = true;
@@ -533,14 +564,16 @@ void HttpConnection::shutdownSending() {
     drainInput();
 }
 
-void HttpConnection::drainInput() {
+void HttpConnection::drainInput()
+{
     while (m_socket->bytesAvailable() > 0) {
         if (m_socket->read(m_input.data(), kReadChunk) <= 0)
             break;
     }
 }
 
-void HttpConnection::onBytesWritten() {
+void HttpConnection::onBytesWritten()
+{
     if (m_state != State::Closing || m_sendingShut)
         return;
     if (m_socket->bytesToWrite() == 0)
@@ -549,7 +582,8 @@ void HttpConnection::onBytesWritten() {
         startTimer(TimerMode::Flush); // still making progress
 }
 
-void HttpConnection::onDisconnected() {
+void HttpConnection::onDisconnected()
+{
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
@@ -559,7 +593,8 @@ void HttpConnection::onDisconnected() {
     emit closed();
 }
 
-void HttpConnection::onTimeout() {
+void HttpConnection::onTimeout()
+{
     switch (std::exchange(m_timerMode, TimerMode::None)) {
     case TimerMode::FirstHead:
     case TimerMode::Head:
@@ -585,7 +620,8 @@ void HttpConnection::onTimeout() {
     }
 }
 
-void HttpConnection::startTimer(TimerMode mode) {
+void HttpConnection::startTimer(TimerMode mode)
+{
     m_timerMode = mode;
     int interval = 0;
     switch (mode) {
@@ -612,7 +648,8 @@ void HttpConnection::startTimer(TimerMode mode) {
     m_timer.start(interval);
 }
 
-QByteArray HttpConnection::describePeer() const {
+QByteArray HttpConnection::describePeer() const
+{
     return m_socket->peerAddress().toString().toLatin1() + ':' + QByteArray::number(m_socket->peerPort());
 }
 

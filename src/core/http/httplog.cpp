@@ -6,7 +6,8 @@ namespace ascend::http {
 
 Q_LOGGING_CATEGORY(lcHttp, "ascend.http", QtInfoMsg)
 
-bool isSensitiveHeader(QByteArrayView name) {
+bool isSensitiveHeader(QByteArrayView name)
+{
     static const QByteArrayView sensitive[] = {"authorization", "proxy-authorization", "x-apple-signature",
                                                "cookie", "set-cookie"};
     for (QByteArrayView candidate : sensitive) {

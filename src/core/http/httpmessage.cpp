@@ -2,7 +2,8 @@
 
 namespace ascend::http {
 
-QByteArray headerValue(const HeaderList &headers, QByteArrayView name) {
+QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
+{
     for (const auto &[key, value] : headers) {
         if (qstrnicmp(key.constData(), key.size(), name.data(), name.size()) == 0)
             return value;
@@ -10,7 +11,8 @@ QByteArray headerValue(const HeaderList &headers, QByteArrayView name) {
     return {};
 }
 
-HttpResponse HttpResponse::json(int status, const QByteArray &jsonBody) {
+HttpResponse HttpResponse::json(int status, const QByteArray &jsonBody)
+{
     HttpResponse response;
     response.status = status;
     response.body = jsonBody;
@@ -18,7 +20,8 @@ HttpResponse HttpResponse::json(int status, const QByteArray &jsonBody) {
     return response;
 }
 
-HttpResponse HttpResponse::text(int status, const QByteArray &plain) {
+HttpResponse HttpResponse::text(int status, const QByteArray &plain)
+{
     HttpResponse response;
     response.status = status;
     response.body = plain;
@@ -26,13 +29,15 @@ HttpResponse HttpResponse::text(int status, const QByteArray &plain) {
     return response;
 }
 
-HttpResponse HttpResponse::empty(int status) {
+HttpResponse HttpResponse::empty(int status)
+{
     HttpResponse response;
     response.status = status;
     return response;
 }
 
-void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value) {
+void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
+{
     for (auto &header : headers) {
         if (qstrnicmp(header.first.constData(), header.first.size(), name.constData(), name.size()) == 0) {
             header.second = value;

@@ -7,7 +7,6 @@
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
-
 #include <functional>
 #include <optional>
 
@@ -19,11 +18,11 @@ using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 QByteArray headerValue(const HeaderList &headers, QByteArrayView name);
 
 struct HttpRequest {
-    QByteArray method;   // "GET", "POST", ...
-    QByteArray target;   // raw request target as sent: "/v1/apps?limit=2"
-    QString path;        // percent-decoded path without the query: "/v1/apps"
-    QUrlQuery query;     // decoded query parameters
-    HeaderList headers;  // in arrival order, names as sent
+    QByteArray method;  // "GET", "POST", ...
+    QByteArray target;  // raw request target as sent: "/v1/apps?limit=2"
+    QString path;       // percent-decoded path without the query: "/v1/apps"
+    QUrlQuery query;    // decoded query parameters
+    HeaderList headers; // in arrival order, names as sent
     QHostAddress peerAddress;
     quint16 localPort = 0;
 
@@ -48,9 +47,10 @@ struct HttpResponse {
 
 // What the handler decides after the request head is parsed and before any body byte is read.
 struct HeadDecision {
-    std::optional<HttpResponse> reject; // set = answer now with this (e.g. 413, 405, 401); the body is not read
-    qint64 maxBodyBytes = -1;           // -1 = the server's limit; larger bodies get 413 before they are read
-    bool spoolBodyToFile = false;       // stream the body into a temporary file instead of memory
+    std::optional<HttpResponse>
+        reject;                   // set = answer now with this (e.g. 413, 405, 401); the body is not read
+    qint64 maxBodyBytes = -1;     // -1 = the server's limit; larger bodies get 413 before they are read
+    bool spoolBodyToFile = false; // stream the body into a temporary file instead of memory
 };
 
 using Responder = std::function<void(HttpResponse)>;

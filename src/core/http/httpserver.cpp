@@ -26,7 +26,8 @@ public:
     void refuseOverCapacity(QTcpSocket *socket);
 };
 
-void HttpServer::Private::acceptPending() {
+void HttpServer::Private::acceptPending()
+{
     while (QTcpSocket *socket = tcp.nextPendingConnection()) {
         if (connections.size() >= limits.maxConnections) {
             refuseOverCapacity(socket);
@@ -42,7 +43,8 @@ void HttpServer::Private::acceptPending() {
     }
 }
 
-void HttpServer::Private::refuseOverCapacity(QTcpSocket *socket) {
+void HttpServer::Private::refuseOverCapacity(QTcpSocket *socket)
+{
     qCWarning(lcHttp) << "connection limit of" << limits.maxConnections << "reached; refusing"
                       << socket->peerAddress().toString();
     ResponseFraming framing;
@@ -56,7 +58,8 @@ void HttpServer::Private::refuseOverCapacity(QTcpSocket *socket) {
 
 HttpServer::HttpServer(RequestHandler *handler, ServerLimits limits, QObject *parent)
     : QObject(parent)
-    , d(std::make_unique<Private>()) {
+    , d(std::make_unique<Private>())
+{
     d->q = this;
     d->handler = handler;
     d->limits = limits;
@@ -66,11 +69,13 @@ HttpServer::HttpServer(RequestHandler *handler, ServerLimits limits, QObject *pa
     connect(&d->tcp, &QTcpServer::newConnection, this, [this] { d->acceptPending(); });
 }
 
-HttpServer::~HttpServer() {
+HttpServer::~HttpServer()
+{
     close();
 }
 
-bool HttpServer::listen(const QHostAddress &address, quint16 port) {
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
     if (!d->tcp.listen(address, port)) {
         qCWarning(lcHttp).noquote() << "cannot listen on" << address.toString() << port << ":"
                                     << d->tcp.errorString();
@@ -80,7 +85,8 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port) {
     return true;
 }
 
-void HttpServer::close() {
+void HttpServer::close()
+{
     d->tcp.close();
     const auto connections = std::exchange(d->connections, {});
     for (HttpConnection *connection : connections) {
@@ -90,27 +96,33 @@ void HttpServer::close() {
     }
 }
 
-bool HttpServer::isListening() const {
+bool HttpServer::isListening() const
+{
     return d->tcp.isListening();
 }
 
-quint16 HttpServer::port() const {
+quint16 HttpServer::port() const
+{
     return d->tcp.serverPort();
 }
 
-QHostAddress HttpServer::address() const {
+QHostAddress HttpServer::address() const
+{
     return d->tcp.serverAddress();
 }
 
-QString HttpServer::errorString() const {
+QString HttpServer::errorString() const
+{
     return d->tcp.errorString();
 }
 
-const ServerLimits &HttpServer::limits() const {
+const ServerLimits &HttpServer::limits() const
+{
     return d->limits;
 }
 
-int HttpServer::openConnectionCount() const {
+int HttpServer::openConnectionCount() const
+{
     return int(d->connections.size());
 }
 

@@ -6,7 +6,6 @@
 
 #include <QHostAddress>
 #include <QObject>
-
 #include <memory>
 
 namespace ascend::http {

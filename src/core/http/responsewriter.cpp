@@ -10,16 +10,19 @@ namespace ascend::http {
 
 namespace {
 
-bool sameName(QByteArrayView a, QByteArrayView b) {
+bool sameName(QByteArrayView a, QByteArrayView b)
+{
     return qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }
 
-bool isServerOwnedHeader(QByteArrayView name) {
+bool isServerOwnedHeader(QByteArrayView name)
+{
     return sameName(name, "content-length") || sameName(name, "date") || sameName(name, "connection") ||
            sameName(name, "transfer-encoding");
 }
 
-bool isValidHeaderName(QByteArrayView name) {
+bool isValidHeaderName(QByteArrayView name)
+{
     if (name.isEmpty())
         return false;
     for (char c : name) {
@@ -30,7 +33,8 @@ bool isValidHeaderName(QByteArrayView name) {
     return true;
 }
 
-bool isValidHeaderValue(QByteArrayView value) {
+bool isValidHeaderValue(QByteArrayView value)
+{
     for (char c : value) {
         if (c == '\r' || c == '\n' || c == '\0')
             return false;
@@ -39,13 +43,15 @@ bool isValidHeaderValue(QByteArrayView value) {
 }
 
 // No body and no Content-Length for these (RFC 9110 sections 6.4.1 and 8.6).
-bool statusForbidsBody(int status) {
+bool statusForbidsBody(int status)
+{
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
 } // namespace
 
-QByteArray reasonPhrase(int status) {
+QByteArray reasonPhrase(int status)
+{
     const char *known = http_status_str(static_cast<http_status>(status));
     if (known && qstrcmp(known, "<unknown>") != 0)
         return QByteArray(known);
@@ -63,13 +69,15 @@ QByteArray reasonPhrase(int status) {
     }
 }
 
-QByteArray httpDate() {
+QByteArray httpDate()
+{
     return QLocale::c()
         .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
         .toLatin1();
 }
 
-QByteArray serializeResponse(const HttpResponse &response, const ResponseFraming &framing) {
+QByteArray serializeResponse(const HttpResponse &response, const ResponseFraming &framing)
+{
     const int status = (response.status >= 100 && response.status <= 999) ? response.status : 500;
     const bool noBody = statusForbidsBody(status);
 
@@ -98,7 +106,8 @@ QByteArray serializeResponse(const HttpResponse &response, const ResponseFraming
     return out;
 }
 
-bool responseRequestsClose(const HttpResponse &response) {
+bool responseRequestsClose(const HttpResponse &response)
+{
     const QByteArray connection = headerValue(response.headers, "connection");
     for (const QByteArray &token : connection.split(',')) {
         if (sameName(token.trimmed(), "close"))

@@ -2,7 +2,8 @@
 
 namespace ascend::jsonapi {
 
-QDateTime parseDateTime(const QString &text) {
+QDateTime parseDateTime(const QString &text)
+{
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return {};
@@ -12,7 +13,8 @@ QDateTime parseDateTime(const QString &text) {
     return parsed.isValid() ? parsed.toUTC() : QDateTime();
 }
 
-QString formatDateTime(const QDateTime &dateTime) {
+QString formatDateTime(const QDateTime &dateTime)
+{
     if (!dateTime.isValid())
         return {};
     return dateTime.toUTC().toString(Qt::ISODateWithMs);

@@ -6,18 +6,21 @@
 
 namespace ascend::jsonapi {
 namespace {
-QString tr(const char *text) {
+QString tr(const char *text)
+{
     return QCoreApplication::translate("ascend::jsonapi", text);
 }
 
-std::optional<Document> failWith(QString *errorString, const QString &message) {
+std::optional<Document> failWith(QString *errorString, const QString &message)
+{
     if (errorString)
         *errorString = message;
     return std::nullopt;
 }
 } // namespace
 
-std::optional<Document> Document::parse(const QByteArray &bytes, QString *errorString) {
+std::optional<Document> Document::parse(const QByteArray &bytes, QString *errorString)
+{
     if (bytes.trimmed().isEmpty())
         return failWith(errorString, tr("the response body is empty"));
     QJsonParseError parseError;
@@ -31,7 +34,8 @@ std::optional<Document> Document::parse(const QByteArray &bytes, QString *errorS
     return fromJson(json.object(), errorString);
 }
 
-std::optional<Document> Document::fromJson(const QJsonObject &object, QString *errorString) {
+std::optional<Document> Document::fromJson(const QJsonObject &object, QString *errorString)
+{
     const bool hasData = object.contains(QLatin1String("data"));
     const bool hasErrors = object.contains(QLatin1String("errors"));
     const bool hasMeta = object.contains(QLatin1String("meta"));
@@ -92,38 +96,44 @@ std::optional<Document> Document::fromJson(const QJsonObject &object, QString *e
     return document;
 }
 
-Document Document::single(const Resource &resource) {
+Document Document::single(const Resource &resource)
+{
     Document document;
     document.setResource(resource);
     return document;
 }
 
-Document Document::collection(const QList<Resource> &resources) {
+Document Document::collection(const QList<Resource> &resources)
+{
     Document document;
     document.setResources(resources);
     return document;
 }
 
-Document Document::errorDocument(const QList<Error> &errors) {
+Document Document::errorDocument(const QList<Error> &errors)
+{
     Document document;
     document.setErrors(errors);
     return document;
 }
 
-std::optional<Resource> Document::resource() const {
+std::optional<Resource> Document::resource() const
+{
     if (m_dataKind != DataKind::Single || m_data.isEmpty())
         return std::nullopt;
     return m_data.first();
 }
 
-const Resource *Document::findIncluded(const QString &type, const QString &id) const {
+const Resource *Document::findIncluded(const QString &type, const QString &id) const
+{
     const auto it = m_includedIndex.constFind(ResourceIdentifier{type, id});
     if (it == m_includedIndex.constEnd())
         return nullptr;
     return &m_included.at(it.value());
 }
 
-QList<Resource> Document::includedFor(const Resource &resource, const QString &relationship) const {
+QList<Resource> Document::includedFor(const Resource &resource, const QString &relationship) const
+{
     QList<Resource> out;
     for (const auto &identifier : resource.relationship(relationship).data) {
         if (const Resource *found = findIncluded(identifier))
@@ -132,32 +142,38 @@ QList<Resource> Document::includedFor(const Resource &resource, const QString &r
     return out;
 }
 
-void Document::setResource(const Resource &resource) {
+void Document::setResource(const Resource &resource)
+{
     m_dataKind = DataKind::Single;
     m_data = {resource};
 }
 
-void Document::setResources(const QList<Resource> &resources) {
+void Document::setResources(const QList<Resource> &resources)
+{
     m_dataKind = DataKind::Collection;
     m_data = resources;
 }
 
-void Document::setNullData() {
+void Document::setNullData()
+{
     m_dataKind = DataKind::Null;
     m_data.clear();
 }
 
-void Document::clearData() {
+void Document::clearData()
+{
     m_dataKind = DataKind::Absent;
     m_data.clear();
 }
 
-void Document::setIncluded(const QList<Resource> &included) {
+void Document::setIncluded(const QList<Resource> &included)
+{
     m_included = included;
     rebuildIndex();
 }
 
-bool Document::addIncluded(const Resource &resource) {
+bool Document::addIncluded(const Resource &resource)
+{
     if (m_includedIndex.contains(resource.identifier()))
         return false;
     m_includedIndex.insert(resource.identifier(), m_included.size());
@@ -165,11 +181,13 @@ bool Document::addIncluded(const Resource &resource) {
     return true;
 }
 
-void Document::setPaging(const Paging &paging) {
+void Document::setPaging(const Paging &paging)
+{
     m_meta.insert(QStringLiteral("paging"), paging.toMeta().value(QLatin1String("paging")));
 }
 
-void Document::rebuildIndex() {
+void Document::rebuildIndex()
+{
     m_includedIndex.clear();
     for (qsizetype i = 0; i < m_included.size(); ++i) {
         // The first occurrence wins when a server repeats a resource.
@@ -178,7 +196,8 @@ void Document::rebuildIndex() {
     }
 }
 
-QJsonObject Document::toJson() const {
+QJsonObject Document::toJson() const
+{
     QJsonObject object;
     switch (m_dataKind) {
     case DataKind::Absent:
@@ -217,7 +236,8 @@ QJsonObject Document::toJson() const {
     return object;
 }
 
-QByteArray Document::toBytes(QJsonDocument::JsonFormat format) const {
+QByteArray Document::toBytes(QJsonDocument::JsonFormat format) const
+{
     return QJsonDocument(toJson()).toJson(format);
 }
 

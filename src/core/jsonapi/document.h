@@ -40,7 +40,8 @@ public:
 
     const QList<Resource> &included() const { return m_included; }
     const Resource *findIncluded(const QString &type, const QString &id) const;
-    const Resource *findIncluded(const ResourceIdentifier &identifier) const {
+    const Resource *findIncluded(const ResourceIdentifier &identifier) const
+    {
         return findIncluded(identifier.type, identifier.id);
     }
     // The included resources a relationship of `resource` points at, in linkage order; ids that were

@@ -4,7 +4,8 @@
 
 namespace ascend::jsonapi {
 
-Error Error::make(int httpStatus, const QString &code, const QString &title, const QString &detail) {
+Error Error::make(int httpStatus, const QString &code, const QString &title, const QString &detail)
+{
     Error error;
     error.status = QString::number(httpStatus);
     error.code = code;
@@ -13,11 +14,13 @@ Error Error::make(int httpStatus, const QString &code, const QString &title, con
     return error;
 }
 
-bool Error::codeIs(const QString &prefix) const {
+bool Error::codeIs(const QString &prefix) const
+{
     return code == prefix || (code.startsWith(prefix) && code.at(prefix.size()) == QLatin1Char('.'));
 }
 
-QString Error::summary() const {
+QString Error::summary() const
+{
     const QString t = title.trimmed();
     const QString d = detail.trimmed();
     if (t.isEmpty())
@@ -27,7 +30,8 @@ QString Error::summary() const {
     return t + QStringLiteral(": ") + d;
 }
 
-Error Error::fromJson(const QJsonValue &value) {
+Error Error::fromJson(const QJsonValue &value)
+{
     Error error;
     const QJsonObject object = value.toObject();
     error.id = object.value(QLatin1String("id")).toString();
@@ -44,7 +48,8 @@ Error Error::fromJson(const QJsonValue &value) {
     return error;
 }
 
-QList<Error> Error::listFromJson(const QJsonValue &errorsArray) {
+QList<Error> Error::listFromJson(const QJsonValue &errorsArray)
+{
     QList<Error> errors;
     for (const QJsonValue &item : errorsArray.toArray()) {
         if (item.isObject())
@@ -53,7 +58,8 @@ QList<Error> Error::listFromJson(const QJsonValue &errorsArray) {
     return errors;
 }
 
-QJsonObject Error::toJson() const {
+QJsonObject Error::toJson() const
+{
     // status, code, title and detail are required by the spec, so they are always written.
     QJsonObject object{{QStringLiteral("status"), status},
                        {QStringLiteral("code"), code},

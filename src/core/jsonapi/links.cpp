@@ -2,7 +2,8 @@
 
 namespace ascend::jsonapi {
 namespace {
-QString linkString(const QJsonValue &value) {
+QString linkString(const QJsonValue &value)
+{
     if (value.isString())
         return value.toString();
     if (value.isObject())
@@ -11,7 +12,8 @@ QString linkString(const QJsonValue &value) {
 }
 } // namespace
 
-Links Links::fromJson(const QJsonValue &value) {
+Links Links::fromJson(const QJsonValue &value)
+{
     Links links;
     if (!value.isObject())
         return links;
@@ -23,7 +25,8 @@ Links Links::fromJson(const QJsonValue &value) {
     return links;
 }
 
-QJsonObject Links::toJson() const {
+QJsonObject Links::toJson() const
+{
     QJsonObject object;
     if (!self.isEmpty())
         object.insert(QStringLiteral("self"), self);

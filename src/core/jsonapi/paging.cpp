@@ -2,7 +2,8 @@
 
 namespace ascend::jsonapi {
 
-std::optional<Paging> Paging::fromMeta(const QJsonObject &meta) {
+std::optional<Paging> Paging::fromMeta(const QJsonObject &meta)
+{
     const QJsonValue value = meta.value(QLatin1String("paging"));
     if (!value.isObject())
         return std::nullopt;
@@ -15,7 +16,8 @@ std::optional<Paging> Paging::fromMeta(const QJsonObject &meta) {
     return paging;
 }
 
-QJsonObject Paging::toMeta() const {
+QJsonObject Paging::toMeta() const
+{
     QJsonObject paging{{QStringLiteral("limit"), limit}};
     if (total)
         paging.insert(QStringLiteral("total"), *total);

@@ -5,45 +5,52 @@
 
 namespace ascend::jsonapi {
 
-Relationship Relationship::toOne(const ResourceIdentifier &identifier) {
+Relationship Relationship::toOne(const ResourceIdentifier &identifier)
+{
     Relationship relationship;
     relationship.kind = Kind::ToOne;
     relationship.data = {identifier};
     return relationship;
 }
 
-Relationship Relationship::toMany(const QList<ResourceIdentifier> &identifiers) {
+Relationship Relationship::toMany(const QList<ResourceIdentifier> &identifiers)
+{
     Relationship relationship;
     relationship.kind = Kind::ToMany;
     relationship.data = identifiers;
     return relationship;
 }
 
-Relationship Relationship::null() {
+Relationship Relationship::null()
+{
     Relationship relationship;
     relationship.kind = Kind::Null;
     return relationship;
 }
 
-std::optional<ResourceIdentifier> Relationship::single() const {
+std::optional<ResourceIdentifier> Relationship::single() const
+{
     if (kind != Kind::ToOne || data.isEmpty())
         return std::nullopt;
     return data.first();
 }
 
-QString Relationship::singleId() const {
+QString Relationship::singleId() const
+{
     const auto identifier = single();
     return identifier ? identifier->id : QString();
 }
 
-QStringList Relationship::ids() const {
+QStringList Relationship::ids() const
+{
     QStringList out;
     for (const auto &identifier : data)
         out << identifier.id;
     return out;
 }
 
-Relationship Relationship::fromJson(const QJsonValue &value) {
+Relationship Relationship::fromJson(const QJsonValue &value)
+{
     Relationship relationship;
     if (!value.isObject())
         return relationship;
@@ -68,7 +75,8 @@ Relationship Relationship::fromJson(const QJsonValue &value) {
     return relationship;
 }
 
-QJsonObject Relationship::toJson() const {
+QJsonObject Relationship::toJson() const
+{
     QJsonObject object;
     switch (kind) {
     case Kind::NoData:

@@ -7,14 +7,16 @@
 
 namespace ascend::jsonapi {
 
-std::optional<bool> Resource::boolAttribute(const QString &name) const {
+std::optional<bool> Resource::boolAttribute(const QString &name) const
+{
     const QJsonValue value = attributes.value(name);
     if (!value.isBool())
         return std::nullopt;
     return value.toBool();
 }
 
-std::optional<qint64> Resource::integerAttribute(const QString &name) const {
+std::optional<qint64> Resource::integerAttribute(const QString &name) const
+{
     const QJsonValue value = attributes.value(name);
     if (!value.isDouble())
         return std::nullopt;
@@ -24,11 +26,13 @@ std::optional<qint64> Resource::integerAttribute(const QString &name) const {
     return value.toInteger();
 }
 
-QDateTime Resource::dateTimeAttribute(const QString &name) const {
+QDateTime Resource::dateTimeAttribute(const QString &name) const
+{
     return parseDateTime(attributes.value(name).toString());
 }
 
-std::optional<Resource> Resource::fromJson(const QJsonValue &value, QString *errorString) {
+std::optional<Resource> Resource::fromJson(const QJsonValue &value, QString *errorString)
+{
     const auto fail = [errorString](const QString &message) -> std::optional<Resource> {
         if (errorString)
             *errorString = message;
@@ -58,7 +62,8 @@ std::optional<Resource> Resource::fromJson(const QJsonValue &value, QString *err
     return resource;
 }
 
-QJsonObject Resource::toJson() const {
+QJsonObject Resource::toJson() const
+{
     QJsonObject object{{QStringLiteral("type"), type}};
     if (!id.isEmpty())
         object.insert(QStringLiteral("id"), id);

@@ -2,11 +2,13 @@
 
 namespace ascend::jsonapi {
 
-QJsonObject ResourceIdentifier::toJson() const {
+QJsonObject ResourceIdentifier::toJson() const
+{
     return QJsonObject{{QStringLiteral("type"), type}, {QStringLiteral("id"), id}};
 }
 
-std::optional<ResourceIdentifier> ResourceIdentifier::fromJson(const QJsonValue &value) {
+std::optional<ResourceIdentifier> ResourceIdentifier::fromJson(const QJsonValue &value)
+{
     if (!value.isObject())
         return std::nullopt;
     const QJsonObject object = value.toObject();

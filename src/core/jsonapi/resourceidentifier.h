@@ -20,7 +20,8 @@ struct ResourceIdentifier {
     friend bool operator==(const ResourceIdentifier &, const ResourceIdentifier &) = default;
 };
 
-inline size_t qHash(const ResourceIdentifier &key, size_t seed = 0) noexcept {
+inline size_t qHash(const ResourceIdentifier &key, size_t seed = 0) noexcept
+{
     return qHashMulti(seed, key.type, key.id);
 }
 

@@ -8,7 +8,8 @@
 
 namespace ascend::session {
 
-std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *errorMessage, QObject *parent) {
+std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *errorMessage, QObject *parent)
+{
     QString keyError;
     auth::ApiKey key = auth::ApiKey::fromPem(info.privateKeyPem, &keyError);
     if (!key.isValid()) {
@@ -48,7 +49,8 @@ std::unique_ptr<Session> Session::create(const ConnectionInfo &info, QString *er
 Session::Session(ConnectionInfo info, std::unique_ptr<auth::JwtSigner> signer, QObject *parent)
     : QObject(parent)
     , m_info(std::move(info))
-    , m_signer(std::move(signer)) {
+    , m_signer(std::move(signer))
+{
     m_client = std::make_unique<api::ApiClient>(m_signer.get());
     m_client->setBaseUrl(QUrl(m_info.baseUrl));
 }

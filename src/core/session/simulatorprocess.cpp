@@ -17,13 +17,16 @@ Q_LOGGING_CATEGORY(lcSimProcess, "ascend.session")
 namespace ascend::session {
 
 SimulatorProcess::SimulatorProcess(QObject *parent)
-    : QObject(parent) {}
+    : QObject(parent)
+{}
 
-SimulatorProcess::~SimulatorProcess() {
+SimulatorProcess::~SimulatorProcess()
+{
     stop();
 }
 
-QString SimulatorProcess::locateExecutable() {
+QString SimulatorProcess::locateExecutable()
+{
     const QString fromEnvironment = qEnvironmentVariable("ASCEND_SIM");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
@@ -44,7 +47,8 @@ QString SimulatorProcess::locateExecutable() {
     return QStandardPaths::findExecutable(name);
 }
 
-void SimulatorProcess::start() {
+void SimulatorProcess::start()
+{
     stop();
     m_ready = false;
     m_error.clear();
@@ -90,13 +94,15 @@ void SimulatorProcess::start() {
             return;
         }
         m_ready = false;
-        emit exited(tr("The demo simulator stopped (exit code %1). Start the demo again to reconnect.").arg(exitCode));
+        emit exited(tr("The demo simulator stopped (exit code %1). Start the demo again to reconnect.")
+                        .arg(exitCode));
     });
     qCDebug(lcSimProcess) << "starting" << executable << arguments;
     m_process->start();
 }
 
-void SimulatorProcess::readStandardOutput() {
+void SimulatorProcess::readStandardOutput()
+{
     m_stdoutBuffer += m_process->readAllStandardOutput();
     if (m_ready)
         return;
@@ -127,7 +133,8 @@ void SimulatorProcess::readStandardOutput() {
     emit ready(m_info);
 }
 
-bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage) {
+bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage)
+{
     QEventLoop loop;
     const auto readyConnection = connect(this, &SimulatorProcess::ready, &loop, &QEventLoop::quit);
     const auto failedConnection = connect(this, &SimulatorProcess::failed, &loop, &QEventLoop::quit);
@@ -144,7 +151,8 @@ bool SimulatorProcess::startAndWait(int timeoutMs, QString *errorMessage) {
     return m_ready;
 }
 
-void SimulatorProcess::stop() {
+void SimulatorProcess::stop()
+{
     if (m_process) {
         m_process->disconnect(this);
         if (m_process->state() != QProcess::NotRunning) {
@@ -161,7 +169,8 @@ void SimulatorProcess::stop() {
     m_ready = false;
 }
 
-void SimulatorProcess::fail(const QString &message) {
+void SimulatorProcess::fail(const QString &message)
+{
     if (!m_error.isEmpty())
         return;
     m_error = message;

@@ -9,17 +9,20 @@
 namespace ascend::store {
 
 namespace {
-QString nextConnectionName() {
+QString nextConnectionName()
+{
     static QAtomicInteger<quint64> counter;
     return QStringLiteral("ascend-db-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 } // namespace
 
-Database::~Database() {
+Database::~Database()
+{
     close();
 }
 
-bool Database::open(const QString &path, Durability durability, QString *error) {
+bool Database::open(const QString &path, Durability durability, QString *error)
+{
     close();
     if (path != QLatin1String(":memory:")) {
         const QDir directory = QFileInfo(path).absoluteDir();
@@ -57,7 +60,8 @@ bool Database::open(const QString &path, Durability durability, QString *error) 
     return true;
 }
 
-void Database::close() {
+void Database::close()
+{
     if (m_connectionName.isEmpty())
         return;
     m_db.close();
@@ -66,7 +70,8 @@ void Database::close() {
     m_connectionName.clear();
 }
 
-bool Database::exec(const QString &sql, QString *error) {
+bool Database::exec(const QString &sql, QString *error)
+{
     QSqlQuery query(m_db);
     if (!query.exec(sql)) {
         *error = QStringLiteral("Database error (%1): %2").arg(sql.left(60), query.lastError().text());
@@ -75,7 +80,8 @@ bool Database::exec(const QString &sql, QString *error) {
     return true;
 }
 
-bool Database::migrate(const QStringList &migrations, QString *error) {
+bool Database::migrate(const QStringList &migrations, QString *error)
+{
     QSqlQuery versionQuery(m_db);
     if (!versionQuery.exec(QStringLiteral("PRAGMA user_version")) || !versionQuery.next()) {
         *error = QStringLiteral("Cannot read the database version: %1").arg(versionQuery.lastError().text());

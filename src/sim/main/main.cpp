@@ -12,7 +12,8 @@
 
 using namespace ascend::sim;
 
-int main(int argc, char *argv[]) {
+int main(int argc, char *argv[])
+{
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ascend-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASCEND_VERSION));

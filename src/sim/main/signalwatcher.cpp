@@ -18,7 +18,8 @@ namespace ascend::sim {
 namespace {
 int signalPipe[2] = {-1, -1};
 
-void onSignal(int signalNumber) {
+void onSignal(int signalNumber)
+{
     // Only async-signal-safe work here: hand the number to the event loop through the pipe.
     const unsigned char byte = static_cast<unsigned char>(signalNumber);
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
@@ -26,7 +27,8 @@ void onSignal(int signalNumber) {
 } // namespace
 
 SignalWatcher::SignalWatcher(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     m_notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, this);
@@ -44,14 +46,16 @@ SignalWatcher::SignalWatcher(QObject *parent)
     sigaction(SIGHUP, &action, nullptr);
 }
 
-SignalWatcher::~SignalWatcher() {
+SignalWatcher::~SignalWatcher()
+{
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
 }
 #else
 namespace {
-BOOL WINAPI onConsoleEvent(DWORD type) {
+BOOL WINAPI onConsoleEvent(DWORD type)
+{
     QMetaObject::invokeMethod(QCoreApplication::instance(), "quit", Qt::QueuedConnection);
     Q_UNUSED(type);
     return TRUE;
@@ -59,11 +63,13 @@ BOOL WINAPI onConsoleEvent(DWORD type) {
 } // namespace
 
 SignalWatcher::SignalWatcher(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     SetConsoleCtrlHandler(onConsoleEvent, TRUE);
 }
 
-SignalWatcher::~SignalWatcher() {
+SignalWatcher::~SignalWatcher()
+{
     SetConsoleCtrlHandler(onConsoleEvent, FALSE);
 }
 #endif

@@ -7,7 +7,8 @@
 
 namespace ascend::sim {
 
-void quitWhenStdinCloses() {
+void quitWhenStdinCloses()
+{
     // A blocking read is the portable way to notice EOF; the thread is detached because it may still be
     // blocked when the process exits for another reason.
     std::thread([] {

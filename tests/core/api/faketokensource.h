@@ -5,13 +5,15 @@
 
 class FakeTokenSource : public ascend::auth::TokenSource {
 public:
-    QByteArray bearerToken() override {
+    QByteArray bearerToken() override
+    {
         ++tokenRequests;
         if (!failure.isEmpty())
             return {};
         return "token-" + QByteArray::number(generation);
     }
-    void invalidate() override {
+    void invalidate() override
+    {
         ++invalidations;
         ++generation;
     }

@@ -3,7 +3,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-QByteArray RecordedRequest::header(const QByteArray &name) const {
+QByteArray RecordedRequest::header(const QByteArray &name) const
+{
     for (const auto &header : headers) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)
             return header.second;
@@ -11,7 +12,8 @@ QByteArray RecordedRequest::header(const QByteArray &name) const {
     return {};
 }
 
-bool RecordedRequest::hasHeader(const QByteArray &name) const {
+bool RecordedRequest::hasHeader(const QByteArray &name) const
+{
     for (const auto &header : headers) {
         if (header.first.compare(name, Qt::CaseInsensitive) == 0)
             return true;
@@ -19,18 +21,21 @@ bool RecordedRequest::hasHeader(const QByteArray &name) const {
     return false;
 }
 
-QByteArray RecordedRequest::path() const {
+QByteArray RecordedRequest::path() const
+{
     const qsizetype question = target.indexOf('?');
     return question < 0 ? target : target.left(question);
 }
 
-QByteArray RecordedRequest::query() const {
+QByteArray RecordedRequest::query() const
+{
     const qsizetype question = target.indexOf('?');
     return question < 0 ? QByteArray() : target.mid(question + 1);
 }
 
 ScriptedResponse ScriptedResponse::json(int status, const QByteArray &body,
-                                        const QList<std::pair<QByteArray, QByteArray>> &headers) {
+                                        const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
     ScriptedResponse response;
     response.status = status;
     response.body = body;
@@ -41,39 +46,46 @@ ScriptedResponse ScriptedResponse::json(int status, const QByteArray &body,
 
 ScriptedResponse ScriptedResponse::error(int status, const QByteArray &code, const QByteArray &title,
                                          const QByteArray &detail,
-                                         const QList<std::pair<QByteArray, QByteArray>> &headers) {
+                                         const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
     const QByteArray body = "{\"errors\":[{\"status\":\"" + QByteArray::number(status) + "\",\"code\":\"" +
                             code + "\",\"title\":\"" + title + "\",\"detail\":\"" + detail + "\"}]}";
     return json(status, body, headers);
 }
 
-ScriptedResponse ScriptedResponse::closeConnection() {
+ScriptedResponse ScriptedResponse::closeConnection()
+{
     ScriptedResponse response;
     response.action = Action::Close;
     return response;
 }
 
-ScriptedResponse ScriptedResponse::hang() {
+ScriptedResponse ScriptedResponse::hang()
+{
     ScriptedResponse response;
     response.action = Action::Hang;
     return response;
 }
 
 ScriptedServer::ScriptedServer(QObject *parent)
-    : QObject(parent) {
+    : QObject(parent)
+{
     connect(&m_server, &QTcpServer::newConnection, this, &ScriptedServer::onNewConnection);
 }
 
-bool ScriptedServer::listen() {
+bool ScriptedServer::listen()
+{
     m_clock.start();
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
-QUrl ScriptedServer::baseUrl() const {
+QUrl ScriptedServer::baseUrl() const
+{
     return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port()));
 }
 
-void ScriptedServer::onNewConnection() {
+void ScriptedServer::onNewConnection()
+{
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         socket->setParent(this);
         m_buffers.insert(socket, {});
@@ -85,7 +97,8 @@ void ScriptedServer::onNewConnection() {
     }
 }
 
-void ScriptedServer::onReadyRead(QTcpSocket *socket) {
+void ScriptedServer::onReadyRead(QTcpSocket *socket)
+{
     auto it = m_buffers.find(socket);
     if (it == m_buffers.end())
         return;
@@ -99,7 +112,8 @@ void ScriptedServer::onReadyRead(QTcpSocket *socket) {
     }
 }
 
-bool ScriptedServer::takeRequest(QByteArray &buffer, RecordedRequest &request) {
+bool ScriptedServer::takeRequest(QByteArray &buffer, RecordedRequest &request)
+{
     const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
     if (headerEnd < 0)
         return false;
@@ -128,7 +142,8 @@ bool ScriptedServer::takeRequest(QByteArray &buffer, RecordedRequest &request) {
     return true;
 }
 
-void ScriptedServer::respond(QTcpSocket *socket, const RecordedRequest &request) {
+void ScriptedServer::respond(QTcpSocket *socket, const RecordedRequest &request)
+{
     ScriptedResponse response;
     if (!m_queue.isEmpty())
         response = m_queue.takeFirst();

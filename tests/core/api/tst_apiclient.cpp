@@ -23,7 +23,8 @@ const QByteArray kAppsPage =
 "bundleId":"com.northpine.trailhead","sku":"TRAILHEAD2021","primaryLocale":"en-US"}}],
 "links":{"self":"/v1/apps"},"meta":{"paging":{"total":1,"limit":50}}})";
 
-RetryPolicy fastPolicy() {
+RetryPolicy fastPolicy()
+{
     RetryPolicy policy;
     policy.maxAttempts = 3;
     policy.baseDelay = Milliseconds(5);
@@ -34,7 +35,8 @@ RetryPolicy fastPolicy() {
     return policy;
 }
 
-quint16 closedPort() {
+quint16 closedPort()
+{
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     const quint16 port = probe.serverPort();
@@ -44,7 +46,8 @@ quint16 closedPort() {
 
 QStringList g_log;
 QtMessageHandler g_previousHandler = nullptr;
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message) {
+void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
     g_log << QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') + message;
     Q_UNUSED(type);
 }
@@ -60,7 +63,8 @@ private:
 
     // Sends, checks that finished() is never emitted from inside send(), waits, and checks that
     // finished() came exactly once.
-    ApiReply *run(const ApiRequest &request, int timeoutMs = 15000) {
+    ApiReply *run(const ApiRequest &request, int timeoutMs = 15000)
+    {
         ApiReply *reply = m_client->send(request);
         auto spy = std::make_shared<QSignalSpy>(reply, &ApiReply::finished);
         if (spy->count() != 0)
@@ -74,7 +78,8 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->listen());
         m_tokens = std::make_unique<FakeTokenSource>();
@@ -86,13 +91,15 @@ private Q_SLOTS:
         m_client->setRetryPolicy(fastPolicy());
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_client.reset();
         m_tokens.reset();
         m_server.reset();
     }
 
-    void getSendsBearerAndDecodes() {
+    void getSendsBearerAndDecodes()
+    {
         m_server->enqueue(ScriptedResponse::json(200, kAppsPage));
         ApiReply *reply = run(listApps(
             Query().filter(QStringLiteral("bundleId"), QStringLiteral("com.northpine.trailhead")).limit(50)));
@@ -120,7 +127,8 @@ private Q_SLOTS:
         QCOMPARE(m_tokens->tokenRequests, 1);
     }
 
-    void extraHeadersAndBody() {
+    void extraHeadersAndBody()
+    {
         m_server->enqueue(ScriptedResponse::json(
             201, R"({"data":{"type":"webhooks","id":"w1","attributes":{"name":"CI"}}})"));
         ApiRequest request = ApiRequest::post(
@@ -139,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(received.body).object(), *request.body);
     }
 
-    void serverErrorThenSuccessIsRetried() {
+    void serverErrorThenSuccessIsRetried()
+    {
         m_server->enqueue(
             ScriptedResponse::error(503, "SERVICE_UNAVAILABLE", "Service Unavailable", "Try later"));
         m_server->enqueue(ScriptedResponse::error(500, "UNEXPECTED_ERROR", "Internal error", "Oops"));
@@ -152,7 +161,8 @@ private Q_SLOTS:
         QCOMPARE(reply->document().resources().size(), 1);
     }
 
-    void serverErrorsExhaustAttempts() {
+    void serverErrorsExhaustAttempts()
+    {
         for (int i = 0; i < 3; ++i)
             m_server->enqueue(ScriptedResponse::error(500, "UNEXPECTED_ERROR", "An unexpected error occurred",
                                                       "Please try again"));
@@ -166,7 +176,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 3);
     }
 
-    void tooManyRequestsHonoursRetryAfter() {
+    void tooManyRequestsHonoursRetryAfter()
+    {
         m_server->enqueue(ScriptedResponse::error(
             429, "RATE_LIMIT_EXCEEDED", "The request rate limit has been reached.",
             "We've received too many requests for this API.", {{"Retry-After", "1"}}));
@@ -180,7 +191,8 @@ private Q_SLOTS:
         QVERIFY2(gap < 3000, qPrintable(QString::number(gap)));
     }
 
-    void tooManyRequestsWithoutRetryAfterBacksOff() {
+    void tooManyRequestsWithoutRetryAfterBacksOff()
+    {
         for (int i = 0; i < 3; ++i)
             m_server->enqueue(ScriptedResponse::error(429, "RATE_LIMIT_EXCEEDED", "Rate limit", "Too many"));
         ApiReply *reply = run(listApps());
@@ -191,7 +203,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 3);
     }
 
-    void postIsNotRetriedAfterServerError() {
+    void postIsNotRetriedAfterServerError()
+    {
         m_server->enqueue(ScriptedResponse::error(500, "UNEXPECTED_ERROR", "Internal error", "Oops"));
         m_server->enqueue(ScriptedResponse::json(201, R"({"data":{"type":"webhooks","id":"w2"}})"));
         ApiReply *reply = run(ApiRequest::post(QStringLiteral("/v1/webhooks"),
@@ -202,7 +215,8 @@ private Q_SLOTS:
         QCOMPARE(m_client->requestCount(), 1);
     }
 
-    void postIsNotRetriedWhenConnectionDropsAfterSending() {
+    void postIsNotRetriedWhenConnectionDropsAfterSending()
+    {
         m_server->enqueue(ScriptedResponse::closeConnection());
         m_server->enqueue(ScriptedResponse::json(201, R"({"data":{"type":"webhooks","id":"w3"}})"));
         ApiReply *reply = run(ApiRequest::post(QStringLiteral("/v1/webhooks"),
@@ -216,7 +230,8 @@ private Q_SLOTS:
                  qPrintable(reply->error().message()));
     }
 
-    void postsReuseAndSurviveClosedKeepAliveConnections() {
+    void postsReuseAndSurviveClosedKeepAliveConnections()
+    {
         ScriptedResponse first = ScriptedResponse::json(201, R"({"data":{"type":"webhooks","id":"a"}})");
         m_server->enqueue(first);
         first.closeAfterResponse = true;
@@ -235,7 +250,8 @@ private Q_SLOTS:
             QCOMPARE(request.body, QByteArray(R"({"data":{}})"));
     }
 
-    void getIsRetriedWhenConnectionDrops() {
+    void getIsRetriedWhenConnectionDrops()
+    {
         m_server->enqueue(ScriptedResponse::closeConnection());
         m_server->enqueue(ScriptedResponse::json(200, kAppsPage));
         ApiReply *reply = run(listApps());
@@ -243,7 +259,8 @@ private Q_SLOTS:
         QVERIFY(m_server->requests().size() >= 2);
     }
 
-    void unauthorizedResignsOnce() {
+    void unauthorizedResignsOnce()
+    {
         m_server->enqueue(ScriptedResponse::error(401, "NOT_AUTHORIZED",
                                                   "Authentication credentials are missing or invalid.",
                                                   "Provide a properly configured and signed bearer token."));
@@ -256,7 +273,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(1).header("Authorization"), QByteArray("Bearer token-2"));
     }
 
-    void unauthorizedTwiceFails() {
+    void unauthorizedTwiceFails()
+    {
         for (int i = 0; i < 2; ++i)
             m_server->enqueue(ScriptedResponse::error(
                 401, "NOT_AUTHORIZED", "Authentication credentials are missing or invalid.",
@@ -273,7 +291,8 @@ private Q_SLOTS:
         QVERIFY(message.contains(QStringLiteral("did not accept the API key")));
     }
 
-    void connectionRefusedIsRetriedThenReported() {
+    void connectionRefusedIsRetriedThenReported()
+    {
         m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
         ApiReply *reply = run(listApps());
         QVERIFY(!reply->ok());
@@ -285,7 +304,8 @@ private Q_SLOTS:
                  qPrintable(reply->error().message()));
     }
 
-    void postIsRetriedWhenItCouldNotConnect() {
+    void postIsRetriedWhenItCouldNotConnect()
+    {
         m_client->setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())));
         ApiReply *reply = run(ApiRequest::post(QStringLiteral("/v1/webhooks"),
                                                QJsonObject{{QStringLiteral("data"), QJsonObject()}}));
@@ -293,7 +313,8 @@ private Q_SLOTS:
         QCOMPARE(reply->attempts(), 3); // nothing was sent, so resending is safe
     }
 
-    void timeoutIsRetriedThenReported() {
+    void timeoutIsRetriedThenReported()
+    {
         for (int i = 0; i < 3; ++i)
             m_server->enqueue(ScriptedResponse::hang());
         ApiRequest request = listApps();
@@ -308,7 +329,8 @@ private Q_SLOTS:
         QVERIFY(reply->error().message().contains(QStringLiteral("did not answer in time")));
     }
 
-    void timeoutThenSuccess() {
+    void timeoutThenSuccess()
+    {
         m_server->enqueue(ScriptedResponse::hang());
         m_server->enqueue(ScriptedResponse::json(200, kAppsPage));
         ApiRequest request = listApps();
@@ -318,7 +340,8 @@ private Q_SLOTS:
         QCOMPARE(reply->attempts(), 2);
     }
 
-    void rateLimitIsTracked() {
+    void rateLimitIsTracked()
+    {
         QSignalSpy spy(m_client.get(), &ApiClient::rateLimitChanged);
         m_server->enqueue(ScriptedResponse::json(
             200, kAppsPage, {{"X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:3599;"}}));
@@ -346,7 +369,8 @@ private Q_SLOTS:
         QCOMPARE(m_client->rateLimit().remaining, 3598);
     }
 
-    void optedOutRequestsCarryNoAuthorization() {
+    void optedOutRequestsCarryNoAuthorization()
+    {
         m_server->enqueue(ScriptedResponse::json(200, "{}"));
         m_server->enqueue(ScriptedResponse::json(200, "{}"));
         ApiRequest upload;
@@ -369,7 +393,8 @@ private Q_SLOTS:
         QCOMPARE(m_tokens->tokenRequests, 0);
     }
 
-    void tokenIsNotSentToAnotherHost() {
+    void tokenIsNotSentToAnotherHost()
+    {
         ScriptedServer other;
         QVERIFY(other.listen());
         other.enqueue(ScriptedResponse::json(200, kAppsPage));
@@ -380,7 +405,8 @@ private Q_SLOTS:
         QCOMPARE(m_client->requestCount(), 0);
     }
 
-    void tokenFailureStopsBeforeSending() {
+    void tokenFailureStopsBeforeSending()
+    {
         m_tokens->failure = QStringLiteral("the key file /keys/AuthKey_2X9R4HXF34.p8 does not exist");
         ApiReply *reply = run(listApps());
         QCOMPARE(reply->error().kind, ApiError::Kind::Auth);
@@ -392,7 +418,8 @@ private Q_SLOTS:
         QCOMPARE(run(listApps())->error().kind, ApiError::Kind::Auth);
     }
 
-    void invalidQueryStopsBeforeSending() {
+    void invalidQueryStopsBeforeSending()
+    {
         ApiReply *reply = run(listApps(Query().limit(500)));
         QCOMPARE(reply->error().kind, ApiError::Kind::Config);
         QVERIFY(reply->error().message().contains(QStringLiteral("limit 500")));
@@ -403,7 +430,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
-    void httpErrorCarriesServerErrors() {
+    void httpErrorCarriesServerErrors()
+    {
         m_server->enqueue(ScriptedResponse::error(404, "NOT_FOUND", "The specified resource does not exist",
                                                   "There is no resource of type 'apps' with id '42'"));
         ApiReply *reply = run(getApp(QStringLiteral("42")));
@@ -417,7 +445,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().first().path(), QByteArray("/v1/apps/42"));
     }
 
-    void undecodableSuccessIsADecodeError() {
+    void undecodableSuccessIsADecodeError()
+    {
         m_server->enqueue(ScriptedResponse::json(200, "<html>maintenance</html>"));
         ApiReply *reply = run(listApps());
         QCOMPARE(reply->error().kind, ApiError::Kind::Decode);
@@ -426,7 +455,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
-    void emptySuccess() {
+    void emptySuccess()
+    {
         ScriptedResponse noContent;
         noContent.status = 204;
         m_server->enqueue(noContent);
@@ -437,7 +467,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().first().method, QByteArray("DELETE"));
     }
 
-    void redirectsAreNotFollowed() {
+    void redirectsAreNotFollowed()
+    {
         ScriptedServer elsewhere;
         QVERIFY(elsewhere.listen());
         m_server->enqueue(ScriptedResponse::json(302, "{}", {{"Location", "/v1/apps?moved=1"}}));
@@ -453,7 +484,8 @@ private Q_SLOTS:
         QCOMPARE(elsewhere.requests().size(), 0);
     }
 
-    void abortInFlight() {
+    void abortInFlight()
+    {
         m_server->enqueue(ScriptedResponse::hang());
         ApiReply *reply = m_client->send(listApps());
         QSignalSpy finished(reply, &ApiReply::finished);
@@ -468,7 +500,8 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
     }
 
-    void abortWhileWaitingToRetry() {
+    void abortWhileWaitingToRetry()
+    {
         RetryPolicy slow = fastPolicy();
         slow.baseDelay = Milliseconds(10000);
         slow.maxDelay = Milliseconds(10000);
@@ -486,7 +519,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
-    void deletingAnUnfinishedReplyIsSafe() {
+    void deletingAnUnfinishedReplyIsSafe()
+    {
         m_server->enqueue(ScriptedResponse::hang());
         ApiReply *reply = m_client->send(listApps());
         QSignalSpy received(m_server.get(), &ScriptedServer::requestReceived);
@@ -495,7 +529,8 @@ private Q_SLOTS:
         QTest::qWait(50);
     }
 
-    void waitForFinishedTimesOut() {
+    void waitForFinishedTimesOut()
+    {
         m_server->enqueue(ScriptedResponse::hang());
         ApiReply *reply = m_client->send(listApps());
         QVERIFY(!waitForFinished(reply, 150));
@@ -504,7 +539,8 @@ private Q_SLOTS:
         QVERIFY(waitForFinished(reply, 0));
     }
 
-    void secretsNeverReachTheLog() {
+    void secretsNeverReachTheLog()
+    {
         QLoggingCategory::setFilterRules(QStringLiteral("ascend.api.debug=true"));
         g_log.clear();
         g_previousHandler = qInstallMessageHandler(captureMessage);

@@ -11,7 +11,8 @@ class TestApiError : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void serverWordsAndAdvice_data() {
+    void serverWordsAndAdvice_data()
+    {
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("advice");
@@ -33,7 +34,8 @@ private Q_SLOTS:
                              << QStringLiteral("Try again in a few minutes");
     }
 
-    void serverWordsAndAdvice() {
+    void serverWordsAndAdvice()
+    {
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QString, advice);
@@ -48,7 +50,8 @@ private Q_SLOTS:
         QVERIFY2(message.contains(advice), qPrintable(message));
     }
 
-    void severalErrorsAreJoined() {
+    void severalErrorsAreJoined()
+    {
         const ApiError error = ApiError::http(
             409, {Error::make(409, QStringLiteral("A"), QStringLiteral("First"), QStringLiteral("one")),
                   Error::make(409, QStringLiteral("B"), QStringLiteral("Second"), QStringLiteral("two")),
@@ -58,13 +61,15 @@ private Q_SLOTS:
         QVERIFY(!error.hasCode(QStringLiteral("C")));
     }
 
-    void httpWithoutBody() {
+    void httpWithoutBody()
+    {
         const QString message = ApiError::http(502, {}).message();
         QVERIFY(message.contains(QStringLiteral("HTTP status 502")));
         QVERIFY(message.contains(QStringLiteral("Try again in a few minutes")));
     }
 
-    void otherKinds() {
+    void otherKinds()
+    {
         const QUrl url(QStringLiteral("https://api.appstoreconnect.apple.com/v1/apps"));
         const QString network = ApiError::network(QStringLiteral("Connection refused"), url).message();
         QVERIFY(network.contains(

@@ -13,7 +13,8 @@ using namespace ascend;
 using namespace ascend::api;
 
 namespace {
-jsonapi::Document sample(const QString &name) {
+jsonapi::Document sample(const QString &name)
+{
     QFile file(QStringLiteral(ASCEND_TEST_DATA_DIR "/jsonapi/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open %s", qPrintable(file.fileName()));
@@ -29,7 +30,8 @@ class TestEndpoints : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void appFromResource() {
+    void appFromResource()
+    {
         const auto document = sample(QStringLiteral("apps_list.json"));
         const auto app = App::fromResource(document.resources().at(1));
         QVERIFY(app);
@@ -41,7 +43,8 @@ private Q_SLOTS:
         QVERIFY(!App::fromResource(document.included().first())); // a preReleaseVersion
     }
 
-    void buildFromResource() {
+    void buildFromResource()
+    {
         const auto document = sample(QStringLiteral("build_single.json"));
         const auto build = Build::fromResource(*document.resource());
         QVERIFY(build);
@@ -59,7 +62,8 @@ private Q_SLOTS:
         QVERIFY(!Build::fromResource(document.included().first()));
     }
 
-    void buildWithSparseAttributes() {
+    void buildWithSparseAttributes()
+    {
         jsonapi::Resource resource;
         resource.type = QStringLiteral("builds");
         resource.id = QStringLiteral("b");
@@ -73,7 +77,8 @@ private Q_SLOTS:
         QVERIFY(build->appId.isEmpty());
     }
 
-    void preReleaseVersionFromResource() {
+    void preReleaseVersionFromResource()
+    {
         const auto document = sample(QStringLiteral("apps_list.json"));
         const auto version = PreReleaseVersion::fromResource(*document.findIncluded(
             QStringLiteral("preReleaseVersions"), QStringLiteral("c91e2a77-1d04-4e8e-8f0e-5b6d3a2c9b03")));
@@ -87,7 +92,8 @@ private Q_SLOTS:
         QVERIFY(withApp->platform == asc::Platform::IOS);
     }
 
-    void requestBuilders() {
+    void requestBuilders()
+    {
         ApiClient client;
         client.setBaseUrl(QUrl(QStringLiteral("https://api.appstoreconnect.apple.com")));
         const auto url = [&client](const ApiRequest &request) {
@@ -128,7 +134,8 @@ private Q_SLOTS:
         QVERIFY(find.query.isValid());
     }
 
-    void pickAppByBundleId() {
+    void pickAppByBundleId()
+    {
         const auto document = sample(QStringLiteral("apps_list.json"));
         const auto app = appWithBundleId(document, QStringLiteral("com.northpine.ledgerly"));
         QVERIFY(app);
@@ -136,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(!appWithBundleId(document, QStringLiteral("com.northpine")));
     }
 
-    void urlResolution() {
+    void urlResolution()
+    {
         ApiClient client;
         QCOMPARE(client.baseUrl(), QUrl(QStringLiteral("https://api.appstoreconnect.apple.com")));
         client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8123/prefix/")));
@@ -164,7 +172,8 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("not a valid URL")));
     }
 
-    void describeHidesQueries() {
+    void describeHidesQueries()
+    {
         QCOMPARE(ApiRequest::get(QStringLiteral("/v1/apps"), Query().limit(2)).describe(),
                  QStringLiteral("GET /v1/apps"));
         ApiRequest upload =

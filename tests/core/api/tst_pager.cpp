@@ -18,7 +18,8 @@ using namespace ascend;
 using namespace ascend::api;
 
 namespace {
-RetryPolicy fastPolicy() {
+RetryPolicy fastPolicy()
+{
     RetryPolicy policy;
     policy.maxAttempts = 2;
     policy.baseDelay = Milliseconds(5);
@@ -28,7 +29,8 @@ RetryPolicy fastPolicy() {
 
 // One page of builds: ids b<first>..b<first+count-1>, each pointing at preReleaseVersion pv<n % 2>,
 // which is included; `next` empty means last page.
-QByteArray buildsPage(int first, int count, int total, const QString &self, const QString &next) {
+QByteArray buildsPage(int first, int count, int total, const QString &self, const QString &next)
+{
     QJsonArray data;
     QJsonArray included;
     for (int i = first; i < first + count; ++i) {
@@ -81,7 +83,8 @@ private:
 
     // Three pages of 2 + 2 + 1 builds whose next links use odd but valid encodings that must be
     // sent back exactly as given.
-    void scriptThreePages() {
+    void scriptThreePages()
+    {
         const QString next2 =
             m_base + QStringLiteral("/v1/builds?cursor=Mg%2B%2BAA&filter%5Bapp%5D=1589427103&limit=2");
         const QString next3 =
@@ -92,7 +95,8 @@ private:
         m_server->enqueue(ScriptedResponse::json(200, buildsPage(5, 1, 5, next3, QString())));
     }
 
-    void waitFor(Pager &pager) {
+    void waitFor(Pager &pager)
+    {
         QSignalSpy finished(&pager, &Pager::finished);
         if (!pager.isFinished())
             QVERIFY(finished.wait(10000));
@@ -101,7 +105,8 @@ private:
     }
 
 private Q_SLOTS:
-    void init() {
+    void init()
+    {
         m_server = std::make_unique<ScriptedServer>();
         QVERIFY(m_server->listen());
         m_base = m_server->baseUrl().toString();
@@ -113,13 +118,15 @@ private Q_SLOTS:
         m_client->setRetryPolicy(fastPolicy());
     }
 
-    void cleanup() {
+    void cleanup()
+    {
         m_client.reset();
         m_tokens.reset();
         m_server.reset();
     }
 
-    void collectsAllPagesFollowingNextVerbatim() {
+    void collectsAllPagesFollowingNextVerbatim()
+    {
         scriptThreePages();
         Pager pager(m_client.get(),
                     listBuilds(Query().filter(QStringLiteral("app"), QStringLiteral("1589427103")).limit(2)));
@@ -167,7 +174,8 @@ private Q_SLOTS:
         QVERIFY(pages.at(2).at(0).value<jsonapi::Document>().links().next.isEmpty());
     }
 
-    void pageByPageWithoutCollecting() {
+    void pageByPageWithoutCollecting()
+    {
         scriptThreePages();
         Pager pager(m_client.get(), listBuilds(Query().limit(2)));
         pager.setCollecting(false);
@@ -182,7 +190,8 @@ private Q_SLOTS:
         QVERIFY(pager.included().isEmpty());
     }
 
-    void relativeNextLinkIsResolved() {
+    void relativeNextLinkIsResolved()
+    {
         m_server->enqueue(ScriptedResponse::json(
             200, buildsPage(1, 1, 2, QStringLiteral("/v1/builds"), QStringLiteral("/v1/builds?cursor=AQ"))));
         m_server->enqueue(ScriptedResponse::json(
@@ -195,7 +204,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(1).target, QByteArray("/v1/builds?cursor=AQ"));
     }
 
-    void stopsOnErrorKeepingWhatItHad() {
+    void stopsOnErrorKeepingWhatItHad()
+    {
         const QString next = m_base + QStringLiteral("/v1/builds?cursor=AQ");
         m_server->enqueue(
             ScriptedResponse::json(200, buildsPage(1, 2, 6, m_base + QStringLiteral("/v1/builds"), next)));
@@ -216,7 +226,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 2);
     }
 
-    void retriesInsideAPage() {
+    void retriesInsideAPage()
+    {
         const QString next = m_base + QStringLiteral("/v1/builds?cursor=AQ");
         m_server->enqueue(
             ScriptedResponse::json(200, buildsPage(1, 1, 2, m_base + QStringLiteral("/v1/builds"), next)));
@@ -230,7 +241,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().at(2).target, QByteArray("/v1/builds?cursor=AQ"));
     }
 
-    void cancelWhileAPageIsInFlight() {
+    void cancelWhileAPageIsInFlight()
+    {
         const QString next = m_base + QStringLiteral("/v1/builds?cursor=AQ");
         m_server->enqueue(
             ScriptedResponse::json(200, buildsPage(1, 2, 4, m_base + QStringLiteral("/v1/builds"), next)));
@@ -251,7 +263,8 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
     }
 
-    void cancelFromPageHandler() {
+    void cancelFromPageHandler()
+    {
         scriptThreePages();
         Pager pager(m_client.get(), listBuilds(Query().limit(2)));
         connect(&pager, &Pager::pageReceived, &pager, &Pager::cancel);
@@ -263,7 +276,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 1);
     }
 
-    void maxPages() {
+    void maxPages()
+    {
         scriptThreePages();
         Pager pager(m_client.get(), listBuilds(Query().limit(2)));
         pager.setMaxPages(2);
@@ -275,7 +289,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 2);
     }
 
-    void repeatingNextLinkIsAnError() {
+    void repeatingNextLinkIsAnError()
+    {
         const QString self = m_base + QStringLiteral("/v1/builds?cursor=AQ");
         m_server->enqueue(
             ScriptedResponse::json(200, buildsPage(1, 1, 9, m_base + QStringLiteral("/v1/builds"), self)));
@@ -290,7 +305,8 @@ private Q_SLOTS:
         QCOMPARE(m_server->requests().size(), 2);
     }
 
-    void invalidFirstRequest() {
+    void invalidFirstRequest()
+    {
         Pager pager(m_client.get(), listBuilds(Query().limit(1000)));
         pager.start();
         waitFor(pager);

@@ -11,7 +11,8 @@ class TestQuery : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void specStyle() {
+    void specStyle()
+    {
         const Query query =
             Query()
                 .filter(QStringLiteral("bundleId"), {QStringLiteral("com.a"), QStringLiteral("com.b")})
@@ -34,7 +35,8 @@ private Q_SLOTS:
         QCOMPARE(query.items().first().first, QStringLiteral("filter[bundleId]"));
     }
 
-    void percentEncodedBrackets() {
+    void percentEncodedBrackets()
+    {
         const Query query = Query()
                                 .filter(QStringLiteral("app"), QStringLiteral("1589427103"))
                                 .fields(QStringLiteral("apps"), {QStringLiteral("name")});
@@ -45,7 +47,8 @@ private Q_SLOTS:
         QCOMPARE(Query::fromEncoded(query.toEncoded()), query);
     }
 
-    void valuesAreEncoded() {
+    void valuesAreEncoded()
+    {
         const Query query = Query()
                                 .filter(QStringLiteral("name"),
                                         {QStringLiteral("Ledgerly: Shared Budgets"), QStringLiteral("a,b")})
@@ -72,7 +75,8 @@ private Q_SLOTS:
         QCOMPARE(url.query(QUrl::FullyEncoded).toLatin1(), encoded);
     }
 
-    void limits() {
+    void limits()
+    {
         QVERIFY(Query().limit(1).isValid());
         QVERIFY(Query().limit(200).isValid());
         const Query tooMany = Query().limit(201);
@@ -94,7 +98,8 @@ private Q_SLOTS:
         QVERIFY(twice.errorString().contains(QStringLiteral("500")));
     }
 
-    void replaceKeepsOrder() {
+    void replaceKeepsOrder()
+    {
         Query query;
         query.filter(QStringLiteral("app"), QStringLiteral("1"))
             .sort(QStringLiteral("version"))
@@ -108,7 +113,8 @@ private Q_SLOTS:
         QVERIFY(query.value(QStringLiteral("filter[app]")).isNull());
     }
 
-    void emptyNames() {
+    void emptyNames()
+    {
         QVERIFY(Query().isEmpty());
         QCOMPARE(Query().toEncoded(), QByteArray());
         QVERIFY(!Query().filter(QString(), QStringLiteral("x")).isValid());

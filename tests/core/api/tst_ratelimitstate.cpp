@@ -11,7 +11,8 @@ class TestRateLimitState : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void parse_data() {
+    void parse_data()
+    {
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<int>("limit");
         QTest::addColumn<int>("remaining");
@@ -40,7 +41,8 @@ private Q_SLOTS:
         QTest::newRow("garbage") << QByteArray(";;::;") << -1 << -1 << false;
     }
 
-    void parse() {
+    void parse()
+    {
         QFETCH(QByteArray, header);
         QFETCH(int, limit);
         QFETCH(int, remaining);
@@ -52,7 +54,8 @@ private Q_SLOTS:
         QCOMPARE(state.hasAnyValue(), limit >= 0 || remaining >= 0);
     }
 
-    void display() {
+    void display()
+    {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QCOMPARE(RateLimitState::parse("user-hour-lim:3600;user-hour-rem:3412;").toDisplayString(),
                  QStringLiteral("3,412 of 3,600 requests left this hour"));

@@ -12,7 +12,8 @@ Q_DECLARE_METATYPE(AttemptOutcome::Failure)
 Q_DECLARE_METATYPE(RetryDecision::Action)
 
 namespace {
-RetryPolicy testPolicy() {
+RetryPolicy testPolicy()
+{
     RetryPolicy policy;
     policy.maxAttempts = 4;
     policy.baseDelay = Milliseconds(100);
@@ -28,7 +29,8 @@ class TestRetryPolicy : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void table_data() {
+    void table_data()
+    {
         QTest::addColumn<QByteArray>("method");
         QTest::addColumn<int>("attempt");
         QTest::addColumn<Failure>("failure");
@@ -102,7 +104,8 @@ private Q_SLOTS:
         row("POST timeout", "POST", 1, Failure::Timeout, 0, -1, true, false, Action::Finish, 0);
     }
 
-    void table() {
+    void table()
+    {
         QFETCH(QByteArray, method);
         QFETCH(int, attempt);
         QFETCH(Failure, failure);
@@ -128,7 +131,8 @@ private Q_SLOTS:
         QCOMPARE(int(decision.delay.count()), delayMs);
     }
 
-    void backoffGrowsAndCaps() {
+    void backoffGrowsAndCaps()
+    {
         const RetryPolicy policy = testPolicy();
         QCOMPARE(policy.backoff(1).count(), 100);
         QCOMPARE(policy.backoff(2).count(), 200);
@@ -137,7 +141,8 @@ private Q_SLOTS:
         QCOMPARE(policy.backoff(30).count(), 1000);
     }
 
-    void jitterStaysInBounds() {
+    void jitterStaysInBounds()
+    {
         const RetryPolicy policy = testPolicy();
         QCOMPARE(policy.backoff(2, 0.0).count(), 150);  // -25 %
         QCOMPARE(policy.backoff(2, 1.0).count(), 250);  // +25 %
@@ -155,7 +160,8 @@ private Q_SLOTS:
         QCOMPARE(policy.decide(outcome, 0.0).delay.count(), 75);
     }
 
-    void noRetries() {
+    void noRetries()
+    {
         AttemptOutcome outcome;
         outcome.httpStatus = 503;
         QCOMPARE(RetryPolicy::noRetries().decide(outcome).action, Action::Finish);
@@ -164,7 +170,8 @@ private Q_SLOTS:
         QCOMPARE(RetryPolicy::noRetries().decide(outcome).action, Action::Reauthenticate);
     }
 
-    void retryAfter_data() {
+    void retryAfter_data()
+    {
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<qint64>("expectedMs"); // -1: unparseable
         QTest::newRow("seconds") << QByteArray("120") << qint64(120000);
@@ -179,7 +186,8 @@ private Q_SLOTS:
         QTest::newRow("http date in the past") << QByteArray("Wed, 21 Oct 2015 07:00:00 GMT") << qint64(0);
     }
 
-    void retryAfter() {
+    void retryAfter()
+    {
         QFETCH(QByteArray, value);
         QFETCH(qint64, expectedMs);
         const QDateTime now(QDate(2015, 10, 21), QTime(7, 28, 0), Qt::UTC);

@@ -12,7 +12,8 @@ using namespace ascend::asc;
 
 namespace {
 // RFC 6901 JSON pointer; a "$ref" met on the way (or at the end) is followed within the document.
-QJsonValue resolvePointer(const QJsonObject &root, const QString &pointer, QString *error, int depth = 0) {
+QJsonValue resolvePointer(const QJsonObject &root, const QString &pointer, QString *error, int depth = 0)
+{
     if (depth > 16) {
         *error = QStringLiteral("$ref chain too long at %1").arg(pointer);
         return {};
@@ -57,7 +58,8 @@ QJsonValue resolvePointer(const QJsonObject &root, const QString &pointer, QStri
     return node;
 }
 
-QStringList enumValues(const QJsonObject &root, const QJsonValue &schema) {
+QStringList enumValues(const QJsonObject &root, const QJsonValue &schema)
+{
     QJsonObject object = schema.toObject();
     // An array-of-enum schema lists its values under "items", possibly through a $ref.
     if (!object.contains(QStringLiteral("enum")) && object.value(QStringLiteral("items")).isObject()) {
@@ -78,7 +80,8 @@ class TestAscEnums : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() {
+    void initTestCase()
+    {
         QFile file(QStringLiteral(ASCEND_SPEC_FILE));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
         QJsonParseError parseError;
@@ -89,7 +92,8 @@ private Q_SLOTS:
                  QStringLiteral("4.4.1"));
     }
 
-    void matchesSpec_data() {
+    void matchesSpec_data()
+    {
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QStringList>("values");
         const auto descriptions = allEnumDescriptions();
@@ -98,7 +102,8 @@ private Q_SLOTS:
             QTest::newRow(qPrintable(description.name)) << description.specPointer << description.values;
     }
 
-    void matchesSpec() {
+    void matchesSpec()
+    {
         QFETCH(QString, pointer);
         QFETCH(QStringList, values);
         QString error;
@@ -109,7 +114,8 @@ private Q_SLOTS:
         QCOMPARE(values, specValues);
     }
 
-    void everyEnumIsDescribed() {
+    void everyEnumIsDescribed()
+    {
         QSet<QString> names;
         for (const auto &description : allEnumDescriptions()) {
             QVERIFY2(!names.contains(description.name), qPrintable(description.name));
@@ -118,7 +124,8 @@ private Q_SLOTS:
         QCOMPARE(names.size(), allEnumDescriptions().size());
     }
 
-    void webhookEventTypesHaveTwelveValues() {
+    void webhookEventTypesHaveTwelveValues()
+    {
         QCOMPARE(allNames<WebhookEventType>().size(), 12);
         QCOMPARE(int(EnumTraits<WebhookEventType>::names.size()), 12);
         QString error;
@@ -143,7 +150,8 @@ private Q_SLOTS:
         QCOMPARE(places, 3);
     }
 
-    void roundTripStrings() {
+    void roundTripStrings()
+    {
         for (const auto name : allNames<WebhookEventType>())
             QCOMPARE(toString(*fromString<WebhookEventType>(name)), name);
         QCOMPARE(toString(BuildUploadFileUti::Ipa), QStringLiteral("com.apple.ipa"));

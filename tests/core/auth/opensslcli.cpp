@@ -7,11 +7,13 @@
 
 namespace ascend::test {
 
-QString opensslProgram() {
+QString opensslProgram()
+{
     return QStandardPaths::findExecutable(QStringLiteral("openssl"));
 }
 
-OpensslResult runOpenssl(const QStringList &arguments, const QByteArray &input) {
+OpensslResult runOpenssl(const QStringList &arguments, const QByteArray &input)
+{
     OpensslResult result;
     QProcess process;
     process.start(opensslProgram(), arguments);
@@ -30,7 +32,8 @@ OpensslResult runOpenssl(const QStringList &arguments, const QByteArray &input) 
     return result;
 }
 
-bool generateKey(const QString &path, const QString &algorithm, const QString &curve) {
+bool generateKey(const QString &path, const QString &algorithm, const QString &curve)
+{
     QStringList arguments{QStringLiteral("genpkey"), QStringLiteral("-algorithm"), algorithm};
     if (!curve.isEmpty())
         arguments << QStringLiteral("-pkeyopt") << QStringLiteral("ec_paramgen_curve:") + curve;
@@ -40,7 +43,8 @@ bool generateKey(const QString &path, const QString &algorithm, const QString &c
     return runOpenssl(arguments).ok();
 }
 
-QByteArray publicKeyOf(const QString &privateKeyPath) {
+QByteArray publicKeyOf(const QString &privateKeyPath)
+{
     const OpensslResult result = runOpenssl(
         {QStringLiteral("pkey"), QStringLiteral("-in"), privateKeyPath, QStringLiteral("-pubout")});
     return result.ok() ? result.out : QByteArray();
@@ -48,14 +52,16 @@ QByteArray publicKeyOf(const QString &privateKeyPath) {
 
 namespace {
 
-QByteArray derLength(int length) {
+QByteArray derLength(int length)
+{
     if (length < 0x80)
         return QByteArray(1, char(length));
     return QByteArray(1, char(0x81)) + QByteArray(1, char(length)); // enough for ECDSA P-256
 }
 
 // An unsigned big-endian integer as DER INTEGER: minimal length, a 0x00 in front when the top bit is set.
-QByteArray derInteger(QByteArray magnitude) {
+QByteArray derInteger(QByteArray magnitude)
+{
     while (magnitude.size() > 1 && magnitude.at(0) == '\0' && !(quint8(magnitude.at(1)) & 0x80))
         magnitude.remove(0, 1);
     if (quint8(magnitude.at(0)) & 0x80)
@@ -65,13 +71,15 @@ QByteArray derInteger(QByteArray magnitude) {
 
 } // namespace
 
-QByteArray derFromRawSignature(const QByteArray &raw) {
+QByteArray derFromRawSignature(const QByteArray &raw)
+{
     const QByteArray body = derInteger(raw.left(32)) + derInteger(raw.mid(32, 32));
     return QByteArray(1, char(0x30)) + derLength(int(body.size())) + body;
 }
 
 bool opensslVerifiesEs256(const QString &publicKeyPath, const QByteArray &data,
-                          const QByteArray &rawSignature) {
+                          const QByteArray &rawSignature)
+{
     QTemporaryDir dir;
     const QString dataPath = dir.filePath(QStringLiteral("data"));
     const QString signaturePath = dir.filePath(QStringLiteral("signature.der"));

@@ -18,12 +18,14 @@ using namespace ascend::test;
 
 namespace {
 
-QByteArray readFile(const QString &path) {
+QByteArray readFile(const QString &path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-Account teamAccount() {
+Account teamAccount()
+{
     Account account;
     account.name = QStringLiteral("Acme Team");
     account.issuerId = QStringLiteral("57246542-96fe-1a63-e053-0824d011072a");
@@ -32,7 +34,8 @@ Account teamAccount() {
 }
 
 QStringList g_messages;
-void collectMessage(QtMsgType, const QMessageLogContext &, const QString &message) {
+void collectMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
     g_messages.append(message);
 }
 
@@ -66,7 +69,8 @@ private:
     std::unique_ptr<FileSecretStore> m_secrets;
 };
 
-void TestAccountStore::initTestCase() {
+void TestAccountStore::initTestCase()
+{
     QVERIFY2(!opensslProgram().isEmpty(), "the openssl command line is needed to make test keys");
     const QString keyPath = m_keys.filePath(QStringLiteral("AuthKey_2X9R4HXF34.p8"));
     QVERIFY(generateKey(keyPath, QStringLiteral("EC"), QStringLiteral("P-256")));
@@ -76,13 +80,15 @@ void TestAccountStore::initTestCase() {
     QVERIFY(generateKey(m_rsaPath, QStringLiteral("RSA")));
 }
 
-void TestAccountStore::init() {
+void TestAccountStore::init()
+{
     m_config = std::make_unique<QTemporaryDir>();
     QVERIFY(m_config->isValid());
     m_secrets = std::make_unique<FileSecretStore>(m_config->filePath(QStringLiteral("secrets")));
 }
 
-void TestAccountStore::roundTrip() {
+void TestAccountStore::roundTrip()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QVERIFY(store.accounts().isEmpty());
     Account account = teamAccount();
@@ -122,7 +128,8 @@ void TestAccountStore::roundTrip() {
     QCOMPARE(store.accounts().at(1).name, QStringLiteral("Another"));
 }
 
-void TestAccountStore::metadataHasNoKeyMaterial() {
+void TestAccountStore::metadataHasNoKeyMaterial()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     QVERIFY2(store.save(teamAccount(), m_pem, &error), qPrintable(error));
@@ -148,7 +155,8 @@ void TestAccountStore::metadataHasNoKeyMaterial() {
     QVERIFY(QFile::exists(m_secrets->filePath(AccountStore::secretKeyFor(QStringLiteral("Acme Team")))));
 }
 
-void TestAccountStore::individualAccount() {
+void TestAccountStore::individualAccount()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     Account account;
     account.name = QStringLiteral("Me");
@@ -163,7 +171,8 @@ void TestAccountStore::individualAccount() {
     QVERIFY(jwtClaimsFor(loaded).individualKey);
 }
 
-void TestAccountStore::replaceAndKeepKey() {
+void TestAccountStore::replaceAndKeepKey()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     QVERIFY(store.save(teamAccount(), m_pem, &error));
@@ -187,7 +196,8 @@ void TestAccountStore::replaceAndKeepKey() {
     QCOMPARE(store.accounts().size(), 1);
 }
 
-void TestAccountStore::rejectsBadInput() {
+void TestAccountStore::rejectsBadInput()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     Account noName = teamAccount();
@@ -214,7 +224,8 @@ void TestAccountStore::rejectsBadInput() {
     QVERIFY(!QFile::exists(store.metadataFilePath()));
 }
 
-void TestAccountStore::rejectsWrongKeys() {
+void TestAccountStore::rejectsWrongKeys()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     QVERIFY(!store.save(teamAccount(), readFile(m_rsaPath), &error));
@@ -225,7 +236,8 @@ void TestAccountStore::rejectsWrongKeys() {
     QVERIFY(!m_secrets->read(AccountStore::secretKeyFor(teamAccount().name), &error).has_value());
 }
 
-void TestAccountStore::removeAccount() {
+void TestAccountStore::removeAccount()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     QVERIFY(store.save(teamAccount(), m_pem, &error));
@@ -239,7 +251,8 @@ void TestAccountStore::removeAccount() {
     QVERIFY2(error.contains(QLatin1String("no account")), qPrintable(error));
 }
 
-void TestAccountStore::missingSecret() {
+void TestAccountStore::missingSecret()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QString error;
     QVERIFY(store.save(teamAccount(), m_pem, &error));
@@ -249,7 +262,8 @@ void TestAccountStore::missingSecret() {
     QVERIFY(!store.apiKey(teamAccount().name, &error).isValid());
 }
 
-void TestAccountStore::damagedMetadataIsNotOverwritten() {
+void TestAccountStore::damagedMetadataIsNotOverwritten()
+{
     AccountStore store(m_secrets.get(), m_config->path());
     QFile file(store.metadataFilePath());
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -265,7 +279,8 @@ void TestAccountStore::damagedMetadataIsNotOverwritten() {
     QCOMPARE(readFile(store.metadataFilePath()), QByteArray("{ this is not json"));
 }
 
-void TestAccountStore::configDirFromEnvironment() {
+void TestAccountStore::configDirFromEnvironment()
+{
     qputenv("ASCEND_CONFIG_DIR", QFile::encodeName(m_config->path()));
     AccountStore store(m_secrets.get());
     QCOMPARE(store.configDir(), m_config->path());
@@ -275,7 +290,8 @@ void TestAccountStore::configDirFromEnvironment() {
     qunsetenv("ASCEND_CONFIG_DIR");
 }
 
-void TestAccountStore::secretsNeverLogged() {
+void TestAccountStore::secretsNeverLogged()
+{
     QLoggingCategory::setFilterRules(QStringLiteral("ascend.auth.debug=true"));
     g_messages.clear();
     const QtMessageHandler previous = qInstallMessageHandler(collectMessage);

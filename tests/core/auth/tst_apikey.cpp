@@ -51,18 +51,21 @@ private:
     QString m_p256;
 };
 
-QByteArray TestApiKey::readFile(const QString &path) {
+QByteArray TestApiKey::readFile(const QString &path)
+{
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-void TestApiKey::writeFile(const QString &path, const QByteArray &data) {
+void TestApiKey::writeFile(const QString &path, const QByteArray &data)
+{
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     QCOMPARE(file.write(data), data.size());
 }
 
-void TestApiKey::initTestCase() {
+void TestApiKey::initTestCase()
+{
     QVERIFY2(!opensslProgram().isEmpty(),
              "the openssl command line is needed as the reference implementation");
     QVERIFY(m_dir.isValid());
@@ -71,7 +74,8 @@ void TestApiKey::initTestCase() {
     QVERIFY(readFile(m_p256).startsWith("-----BEGIN PRIVATE KEY-----"));
 }
 
-void TestApiKey::loadsP256Pkcs8() {
+void TestApiKey::loadsP256Pkcs8()
+{
     QString error;
     const ApiKey key = ApiKey::fromPemFile(m_p256, &error);
     QVERIFY2(key.isValid(), qPrintable(error));
@@ -83,7 +87,8 @@ void TestApiKey::loadsP256Pkcs8() {
     QVERIFY(key.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"));
 }
 
-void TestApiKey::loadsSec1WithParameters() {
+void TestApiKey::loadsSec1WithParameters()
+{
     // "openssl ecparam -genkey" writes an EC PARAMETERS block followed by an EC PRIVATE KEY block.
     const QString sec1 = path(QStringLiteral("sec1.pem"));
     QVERIFY(runOpenssl({QStringLiteral("ecparam"), QStringLiteral("-name"), QStringLiteral("prime256v1"),
@@ -96,7 +101,8 @@ void TestApiKey::loadsSec1WithParameters() {
     QCOMPARE(key.publicKeyPem(), publicKeyOf(sec1));
 }
 
-void TestApiKey::loadsFlattenedAndIndentedPem() {
+void TestApiKey::loadsFlattenedAndIndentedPem()
+{
     const QByteArray pem = readFile(m_p256);
     QByteArray flattened = pem.trimmed();
     flattened.replace("\n", "\\n");
@@ -114,7 +120,8 @@ void TestApiKey::loadsFlattenedAndIndentedPem() {
     QCOMPARE(fromIndented.publicKeyPem(), publicKeyOf(m_p256));
 }
 
-void TestApiKey::loadsDer() {
+void TestApiKey::loadsDer()
+{
     const OpensslResult der = runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), m_p256,
                                           QStringLiteral("-outform"), QStringLiteral("DER")});
     QVERIFY(der.ok());
@@ -128,7 +135,8 @@ void TestApiKey::loadsDer() {
     QCOMPARE(fromBody.publicKeyPem(), publicKeyOf(m_p256));
 }
 
-void TestApiKey::copiesShareTheKey() {
+void TestApiKey::copiesShareTheKey()
+{
     ApiKey original = ApiKey::fromPemFile(m_p256, nullptr);
     QVERIFY(original.isValid());
     const ApiKey copy = original;
@@ -139,7 +147,8 @@ void TestApiKey::copiesShareTheKey() {
     QCOMPARE(copy.publicKeyPem(), publicKeyOf(m_p256));
 }
 
-void TestApiKey::generatedKeyIsP256() {
+void TestApiKey::generatedKeyIsP256()
+{
     QString error;
     const ApiKey key = ApiKey::generate(&error);
     QVERIFY2(key.isValid(), qPrintable(error));
@@ -153,7 +162,8 @@ void TestApiKey::generatedKeyIsP256() {
     QVERIFY(ApiKey::fromPemFile(file, &error).isValid());
 }
 
-void TestApiKey::missingFile() {
+void TestApiKey::missingFile()
+{
     const QString missing = path(QStringLiteral("AuthKey_MISSING.p8"));
     QString error;
     QVERIFY(!ApiKey::fromPemFile(missing, &error).isValid());
@@ -165,13 +175,15 @@ void TestApiKey::missingFile() {
     QVERIFY(!error.isEmpty());
 }
 
-void TestApiKey::directory() {
+void TestApiKey::directory()
+{
     QString error;
     QVERIFY(!ApiKey::fromPemFile(m_dir.path(), &error).isValid());
     QVERIFY2(error.contains(QLatin1String("folder")), qPrintable(error));
 }
 
-void TestApiKey::unreadableFile() {
+void TestApiKey::unreadableFile()
+{
     if (::geteuid() == 0)
         QSKIP("root reads files regardless of their mode");
     const QString locked = path(QStringLiteral("locked.p8"));
@@ -182,7 +194,8 @@ void TestApiKey::unreadableFile() {
     QVERIFY2(error.contains(QLatin1String("Cannot read")), qPrintable(error));
 }
 
-void TestApiKey::emptyFile() {
+void TestApiKey::emptyFile()
+{
     const QString empty = path(QStringLiteral("empty.p8"));
     writeFile(empty, {});
     QString error;
@@ -190,7 +203,8 @@ void TestApiKey::emptyFile() {
     QVERIFY2(error.contains(QLatin1String("empty")), qPrintable(error));
 }
 
-void TestApiKey::garbage() {
+void TestApiKey::garbage()
+{
     const QString junk = path(QStringLiteral("junk.p8"));
     writeFile(junk, "this is certainly not a key\n\x01\x02\x03 more noise");
     QString error;
@@ -200,7 +214,8 @@ void TestApiKey::garbage() {
     QVERIFY2(error.contains(QLatin1String("App Store Connect")), qPrintable(error));
 }
 
-void TestApiKey::damagedPem() {
+void TestApiKey::damagedPem()
+{
     QByteArray pem = readFile(m_p256);
     const int bodyStart = pem.indexOf('\n') + 1;
     pem.replace(bodyStart, 20, QByteArray(20, '!'));
@@ -215,7 +230,8 @@ void TestApiKey::damagedPem() {
     QVERIFY2(error.contains(QLatin1String("not a PKCS#8 .p8 key")), qPrintable(error));
 }
 
-void TestApiKey::rsaKey() {
+void TestApiKey::rsaKey()
+{
     const QString rsa = path(QStringLiteral("rsa.p8"));
     QVERIFY(generateKey(rsa, QStringLiteral("RSA")));
     QString error;
@@ -233,7 +249,8 @@ void TestApiKey::rsaKey() {
     QVERIFY2(error.contains(QLatin1String("RSA")), qPrintable(error));
 }
 
-void TestApiKey::ed25519Key() {
+void TestApiKey::ed25519Key()
+{
     const QString ed = path(QStringLiteral("ed25519.p8"));
     QVERIFY(generateKey(ed, QStringLiteral("ED25519")));
     QString error;
@@ -242,7 +259,8 @@ void TestApiKey::ed25519Key() {
     QVERIFY2(error.contains(QLatin1String("Wrong key type")), qPrintable(error));
 }
 
-void TestApiKey::p384Key() {
+void TestApiKey::p384Key()
+{
     const QString p384 = path(QStringLiteral("p384.p8"));
     QVERIFY(generateKey(p384, QStringLiteral("EC"), QStringLiteral("P-384")));
     QString error;
@@ -253,7 +271,8 @@ void TestApiKey::p384Key() {
     QVERIFY2(error.contains(QLatin1String("P-256")), qPrintable(error));
 }
 
-void TestApiKey::encryptedKey() {
+void TestApiKey::encryptedKey()
+{
     const QString encrypted = path(QStringLiteral("encrypted.p8"));
     QVERIFY(runOpenssl({QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-in"), m_p256,
                         QStringLiteral("-passout"), QStringLiteral("pass:secret"), QStringLiteral("-out"),
@@ -273,13 +292,15 @@ void TestApiKey::encryptedKey() {
     QVERIFY2(error.contains(QLatin1String("passphrase")), qPrintable(error));
 }
 
-void TestApiKey::publicKeyInsteadOfPrivate() {
+void TestApiKey::publicKeyInsteadOfPrivate()
+{
     QString error;
     QVERIFY(!ApiKey::fromPem(publicKeyOf(m_p256), &error).isValid());
     QVERIFY2(error.contains(QLatin1String("public key")), qPrintable(error));
 }
 
-void TestApiKey::certificate() {
+void TestApiKey::certificate()
+{
     const QString cert = path(QStringLiteral("cert.pem"));
     QVERIFY(runOpenssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-new"),
                         QStringLiteral("-key"), m_p256, QStringLiteral("-subj"), QStringLiteral("/CN=test"),
@@ -290,7 +311,8 @@ void TestApiKey::certificate() {
     QVERIFY2(error.contains(QLatin1String("certificate")), qPrintable(error));
 }
 
-void TestApiKey::errorsNeverEchoKeyMaterial() {
+void TestApiKey::errorsNeverEchoKeyMaterial()
+{
     // Every failing variant of a real key: the message must not quote any of the key's base64 lines.
     const QByteArray pem = readFile(m_p256);
     QList<QByteArray> bodyLines;
@@ -311,7 +333,8 @@ void TestApiKey::errorsNeverEchoKeyMaterial() {
     }
 }
 
-void TestApiKey::keyIdFromFileName_data() {
+void TestApiKey::keyIdFromFileName_data()
+{
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("keyId");
     QTest::newRow("plain") << "AuthKey_2X9R4HXF34.p8"
@@ -326,7 +349,8 @@ void TestApiKey::keyIdFromFileName_data() {
                                      << "";
 }
 
-void TestApiKey::keyIdFromFileName() {
+void TestApiKey::keyIdFromFileName()
+{
     QFETCH(QString, path);
     QFETCH(QString, keyId);
     QCOMPARE(ApiKey::keyIdFromFileName(path), keyId);

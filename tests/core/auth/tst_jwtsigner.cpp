@@ -29,14 +29,16 @@ struct DecodedJwt {
     bool ok = false;
 };
 
-QByteArray fromBase64Url(const QByteArray &text, bool *ok) {
+QByteArray fromBase64Url(const QByteArray &text, bool *ok)
+{
     const auto result = QByteArray::fromBase64Encoding(text, QByteArray::Base64UrlEncoding |
                                                                  QByteArray::AbortOnBase64DecodingErrors);
     *ok = bool(result);
     return result.decoded;
 }
 
-DecodedJwt decode(const QByteArray &token) {
+DecodedJwt decode(const QByteArray &token)
+{
     DecodedJwt jwt;
     const QList<QByteArray> parts = token.split('.');
     if (parts.size() != 3)
@@ -52,11 +54,13 @@ DecodedJwt decode(const QByteArray &token) {
     return jwt;
 }
 
-QByteArray base64Url(const QByteArray &data) {
+QByteArray base64Url(const QByteArray &data)
+{
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
 }
 
-JwtClaims teamClaims() {
+JwtClaims teamClaims()
+{
     JwtClaims claims;
     claims.keyId = QStringLiteral("2X9R4HXF34");
     claims.issuerId = QStringLiteral("57246542-96fe-1a63-e053-0824d011072a");
@@ -93,7 +97,8 @@ private slots:
     void tokensNeverLogged();
 
 private:
-    bool verifies(const QByteArray &token) const {
+    bool verifies(const QByteArray &token) const
+    {
         const DecodedJwt jwt = decode(token);
         return jwt.ok && opensslVerifiesEs256(m_publicKeyPath, jwt.signingInput, jwt.signature);
     }
@@ -103,7 +108,8 @@ private:
     ApiKey m_key;
 };
 
-void TestJwtSigner::initTestCase() {
+void TestJwtSigner::initTestCase()
+{
     QVERIFY2(!opensslProgram().isEmpty(),
              "the openssl command line is needed as the reference implementation");
     const QString keyPath = m_dir.filePath(QStringLiteral("AuthKey_2X9R4HXF34.p8"));
@@ -119,7 +125,8 @@ void TestJwtSigner::initTestCase() {
     QVERIFY2(m_key.isValid(), qPrintable(error));
 }
 
-void TestJwtSigner::teamTokenVerifiesWithOpenssl() {
+void TestJwtSigner::teamTokenVerifiesWithOpenssl()
+{
     const qint64 iat = 1767225600; // 2026-01-01T00:00:00Z
     QString error;
     const QByteArray token = signJwt(m_key, teamClaims(), iat, &error);
@@ -141,7 +148,8 @@ void TestJwtSigner::teamTokenVerifiesWithOpenssl() {
     QVERIFY(opensslVerifiesEs256(m_publicKeyPath, jwt.signingInput, jwt.signature));
 }
 
-void TestJwtSigner::individualToken() {
+void TestJwtSigner::individualToken()
+{
     JwtClaims claims = teamClaims();
     claims.individualKey = true;
     const QByteArray token = signJwt(m_key, claims, 1767225600, nullptr);
@@ -158,7 +166,8 @@ void TestJwtSigner::individualToken() {
     QVERIFY(verifies(signJwt(m_key, claims, 1767225600, nullptr)));
 }
 
-void TestJwtSigner::scopeClaim() {
+void TestJwtSigner::scopeClaim()
+{
     JwtClaims claims = teamClaims();
     claims.scope = {QStringLiteral("GET /v1/apps?filter[platform]=IOS"), QStringLiteral("GET /v1/builds")};
     const QByteArray token = signJwt(m_key, claims, 1767225600, nullptr);
@@ -170,7 +179,8 @@ void TestJwtSigner::scopeClaim() {
     QVERIFY(verifies(token));
 }
 
-void TestJwtSigner::lifetimeIsClamped_data() {
+void TestJwtSigner::lifetimeIsClamped_data()
+{
     QTest::addColumn<int>("requested");
     QTest::addColumn<int>("expected");
     QTest::newRow("default") << 1200 << 1200;
@@ -181,7 +191,8 @@ void TestJwtSigner::lifetimeIsClamped_data() {
     QTest::newRow("negative") << -5 << 1200;
 }
 
-void TestJwtSigner::lifetimeIsClamped() {
+void TestJwtSigner::lifetimeIsClamped()
+{
     QFETCH(int, requested);
     QFETCH(int, expected);
     JwtClaims claims = teamClaims();
@@ -193,7 +204,8 @@ void TestJwtSigner::lifetimeIsClamped() {
     QVERIFY(lifetime <= 1200);
 }
 
-void TestJwtSigner::tamperedPayloadFails() {
+void TestJwtSigner::tamperedPayloadFails()
+{
     const QByteArray token = signJwt(m_key, teamClaims(), 1767225600, nullptr);
     QVERIFY(verifies(token));
     DecodedJwt jwt = decode(token);
@@ -205,7 +217,8 @@ void TestJwtSigner::tamperedPayloadFails() {
     QVERIFY(!verifies(forged));
 }
 
-void TestJwtSigner::tamperedSignatureFails() {
+void TestJwtSigner::tamperedSignatureFails()
+{
     const QByteArray token = signJwt(m_key, teamClaims(), 1767225600, nullptr);
     DecodedJwt jwt = decode(token);
     QVERIFY(jwt.ok);
@@ -217,13 +230,15 @@ void TestJwtSigner::tamperedSignatureFails() {
     QVERIFY(opensslVerifiesEs256(m_publicKeyPath, jwt.signingInput, jwt.signature));
 }
 
-void TestJwtSigner::otherKeyFails() {
+void TestJwtSigner::otherKeyFails()
+{
     const ApiKey other = ApiKey::generate();
     QVERIFY(other.isValid());
     QVERIFY(!verifies(signJwt(other, teamClaims(), 1767225600, nullptr)));
 }
 
-void TestJwtSigner::shortCoordinatesArePadded() {
+void TestJwtSigner::shortCoordinatesArePadded()
+{
     // About 1 signature in 128 has an R or S below 2^248; such a signature must still be 64 bytes with the
     // leading zero kept, or verifiers read a different number.
     QByteArray found;
@@ -241,7 +256,8 @@ void TestJwtSigner::shortCoordinatesArePadded() {
     QVERIFY(opensslVerifiesEs256(m_publicKeyPath, foundInput, found));
 }
 
-void TestJwtSigner::signingErrors() {
+void TestJwtSigner::signingErrors()
+{
     QString error;
     QVERIFY(signJwt(ApiKey(), teamClaims(), 1767225600, &error).isEmpty());
     QVERIFY2(error.contains(QLatin1String("No API key")), qPrintable(error));
@@ -257,7 +273,8 @@ void TestJwtSigner::signingErrors() {
     QVERIFY2(error.contains(QLatin1String("issuer ID")), qPrintable(error));
 }
 
-void TestJwtSigner::reusesOneToken() {
+void TestJwtSigner::reusesOneToken()
+{
     qint64 now = 1767225600;
     JwtSigner signer(m_key, teamClaims(), [&now] { return now; });
     const QByteArray first = signer.bearerToken();
@@ -270,7 +287,8 @@ void TestJwtSigner::reusesOneToken() {
     QCOMPARE(signer.expiresAt(), qint64(1767225600 + 1200));
 }
 
-void TestJwtSigner::refreshesNearExpiry() {
+void TestJwtSigner::refreshesNearExpiry()
+{
     qint64 now = 1767225600;
     JwtSigner signer(m_key, teamClaims(), [&now] { return now; });
     QCOMPARE(signer.refreshMarginSeconds(), 60);
@@ -295,7 +313,8 @@ void TestJwtSigner::refreshesNearExpiry() {
     QCOMPARE(signer.signatureCount(), 3);
 }
 
-void TestJwtSigner::invalidateSignsAgain() {
+void TestJwtSigner::invalidateSignsAgain()
+{
     qint64 now = 1767225600;
     JwtSigner signer(m_key, teamClaims(), [&now] { return now; });
     const QByteArray first = signer.bearerToken();
@@ -309,7 +328,8 @@ void TestJwtSigner::invalidateSignsAgain() {
     QCOMPARE(signer.signatureCount(), 2);
 }
 
-void TestJwtSigner::clockGoingBackSignsAgain() {
+void TestJwtSigner::clockGoingBackSignsAgain()
+{
     qint64 now = 1767225600;
     JwtSigner signer(m_key, teamClaims(), [&now] { return now; });
     signer.bearerToken();
@@ -319,7 +339,8 @@ void TestJwtSigner::clockGoingBackSignsAgain() {
     QCOMPARE(jwt.payload.value("iat").toInteger(), now);
 }
 
-void TestJwtSigner::shortLifetimeStillReuses() {
+void TestJwtSigner::shortLifetimeStillReuses()
+{
     qint64 now = 1767225600;
     JwtClaims claims = teamClaims();
     claims.lifetimeSeconds = 60; // the margin is capped at half the lifetime
@@ -332,7 +353,8 @@ void TestJwtSigner::shortLifetimeStillReuses() {
     QCOMPARE(signer.signatureCount(), 2);
 }
 
-void TestJwtSigner::wallClockByDefault() {
+void TestJwtSigner::wallClockByDefault()
+{
     JwtSigner signer(m_key, teamClaims());
     const qint64 before = QDateTime::currentSecsSinceEpoch();
     const DecodedJwt jwt = decode(signer.bearerToken());
@@ -343,7 +365,8 @@ void TestJwtSigner::wallClockByDefault() {
     QCOMPARE(signer.expiresAt(), iat + 1200);
 }
 
-void TestJwtSigner::threadSafe() {
+void TestJwtSigner::threadSafe()
+{
     JwtSigner signer(m_key, teamClaims());
     signer.invalidate();
     std::atomic<int> mismatches{0};
@@ -376,7 +399,8 @@ void TestJwtSigner::threadSafe() {
     QVERIFY(verifies(tokens[0]));
 }
 
-void TestJwtSigner::failureReportsError() {
+void TestJwtSigner::failureReportsError()
+{
     JwtClaims claims = teamClaims();
     claims.issuerId.clear();
     JwtSigner signer(m_key, claims);
@@ -388,12 +412,14 @@ void TestJwtSigner::failureReportsError() {
 
 namespace {
 QStringList g_messages;
-void collectMessage(QtMsgType, const QMessageLogContext &, const QString &message) {
+void collectMessage(QtMsgType, const QMessageLogContext &, const QString &message)
+{
     g_messages.append(message);
 }
 } // namespace
 
-void TestJwtSigner::tokensNeverLogged() {
+void TestJwtSigner::tokensNeverLogged()
+{
     QLoggingCategory::setFilterRules(QStringLiteral("ascend.auth.debug=true"));
     g_messages.clear();
     const QtMessageHandler previous = qInstallMessageHandler(collectMessage);

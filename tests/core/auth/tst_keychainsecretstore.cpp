@@ -26,13 +26,15 @@ private:
     QTemporaryDir m_dir;
 };
 
-void TestKeychainSecretStore::initTestCase() {
+void TestKeychainSecretStore::initTestCase()
+{
     QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
              "run through tests/core/auth/with-keyring.sh (a D-Bus session with gnome-keyring)");
     QVERIFY(m_dir.isValid());
 }
 
-void TestKeychainSecretStore::roundTrip() {
+void TestKeychainSecretStore::roundTrip()
+{
     KeychainSecretStore keychain;
     QByteArray secret("-----BEGIN PRIVATE KEY-----\nnot really\n-----END PRIVATE KEY-----\n");
     secret.append('\0').append("\x80\xff binary");
@@ -56,7 +58,8 @@ void TestKeychainSecretStore::roundTrip() {
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
-void TestKeychainSecretStore::missingEntryIsNotAnError() {
+void TestKeychainSecretStore::missingEntryIsNotAnError()
+{
     KeychainSecretStore keychain;
     QString error = QStringLiteral("stale");
     QVERIFY(!keychain.read(QStringLiteral("never-written"), &error).has_value());
@@ -64,7 +67,8 @@ void TestKeychainSecretStore::missingEntryIsNotAnError() {
     QVERIFY2(keychain.remove(QStringLiteral("never-written"), &error), qPrintable(error));
 }
 
-void TestKeychainSecretStore::fallbackStaysOnKeychain() {
+void TestKeychainSecretStore::fallbackStaysOnKeychain()
+{
     const QString dir = m_dir.filePath(QStringLiteral("secrets"));
     FallbackSecretStore store(std::make_unique<KeychainSecretStore>(),
                               std::make_unique<FileSecretStore>(dir));
@@ -81,7 +85,8 @@ void TestKeychainSecretStore::fallbackStaysOnKeychain() {
     QVERIFY(store.remove(QStringLiteral("k"), &error));
 }
 
-void TestKeychainSecretStore::accountKeyInKeychain() {
+void TestKeychainSecretStore::accountKeyInKeychain()
+{
     FallbackSecretStore secrets(std::make_unique<KeychainSecretStore>(),
                                 std::make_unique<FileSecretStore>(m_dir.filePath(QStringLiteral("secrets"))));
     AccountStore store(&secrets, m_dir.filePath(QStringLiteral("config")));

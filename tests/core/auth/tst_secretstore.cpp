@@ -17,7 +17,8 @@ using namespace ascend::auth;
 
 namespace {
 
-mode_t unixMode(const QString &path) {
+mode_t unixMode(const QString &path)
+{
     struct stat info {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
         return 0;
@@ -31,14 +32,16 @@ public:
     int calls = 0;
     QHash<QString, QByteArray> values;
 
-    bool write(const QString &key, const QByteArray &secret, QString *error) override {
+    bool write(const QString &key, const QByteArray &secret, QString *error) override
+    {
         ++calls;
         if (failing)
             return fail(error);
         values.insert(key, secret);
         return true;
     }
-    std::optional<QByteArray> read(const QString &key, QString *error) override {
+    std::optional<QByteArray> read(const QString &key, QString *error) override
+    {
         ++calls;
         error->clear();
         if (failing) {
@@ -49,7 +52,8 @@ public:
             return std::nullopt;
         return values.value(key);
     }
-    bool remove(const QString &key, QString *error) override {
+    bool remove(const QString &key, QString *error) override
+    {
         ++calls;
         if (failing)
             return fail(error);
@@ -59,7 +63,8 @@ public:
     QString backendDescription() const override { return QStringLiteral("memory"); }
 
 private:
-    static bool fail(QString *error) {
+    static bool fail(QString *error)
+    {
         *error = QStringLiteral("The system keychain is not available: test failure.");
         return false;
     }
@@ -94,7 +99,8 @@ private:
     QTemporaryDir m_dir;
 };
 
-void TestSecretStore::initTestCase() {
+void TestSecretStore::initTestCase()
+{
     QVERIFY(m_dir.isValid());
     // No session bus and no way to find or start one.
     qunsetenv("DBUS_SESSION_BUS_ADDRESS");
@@ -105,7 +111,8 @@ void TestSecretStore::initTestCase() {
     qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir));
 }
 
-void TestSecretStore::fileRoundTrip() {
+void TestSecretStore::fileRoundTrip()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("roundtrip/secrets")));
     QByteArray secret("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
     secret.append('\0').append("\xff\x01 binary tail");
@@ -122,7 +129,8 @@ void TestSecretStore::fileRoundTrip() {
     QVERIFY(store.backendDescription().contains(QDir::toNativeSeparators(store.directory())));
 }
 
-void TestSecretStore::fileModes() {
+void TestSecretStore::fileModes()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("modes/nested/secrets")));
     QString error;
     QVERIFY2(store.write(QStringLiteral("k"), "v", &error), qPrintable(error));
@@ -133,7 +141,8 @@ void TestSecretStore::fileModes() {
     QCOMPARE(unixMode(store.filePath(QStringLiteral("k"))), mode_t(0600));
 }
 
-void TestSecretStore::fileTightensLooseModes() {
+void TestSecretStore::fileTightensLooseModes()
+{
     const QString dir = m_dir.filePath(QStringLiteral("loose"));
     QVERIFY(QDir().mkpath(dir));
     QVERIFY(::chmod(QFile::encodeName(dir).constData(), 0755) == 0);
@@ -149,7 +158,8 @@ void TestSecretStore::fileTightensLooseModes() {
     QCOMPARE(unixMode(file), mode_t(0600));
 }
 
-void TestSecretStore::fileOverwriteIsAtomic() {
+void TestSecretStore::fileOverwriteIsAtomic()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("atomic")));
     QString error;
     for (int i = 0; i < 20; ++i)
@@ -160,7 +170,8 @@ void TestSecretStore::fileOverwriteIsAtomic() {
     QCOMPARE(entries, QStringList{QFileInfo(store.filePath(QStringLiteral("counter"))).fileName()});
 }
 
-void TestSecretStore::fileKeyNames() {
+void TestSecretStore::fileKeyNames()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("names")));
     const QStringList keys{
         QStringLiteral("api-key/My Team"), QStringLiteral(".."),          QStringLiteral("."),
@@ -180,7 +191,8 @@ void TestSecretStore::fileKeyNames() {
     QVERIFY(!store.write(QString(), "x", &error));
 }
 
-void TestSecretStore::fileMissingKey() {
+void TestSecretStore::fileMissingKey()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("does-not-exist-yet")));
     QString error = QStringLiteral("stale");
     QVERIFY(!store.read(QStringLiteral("nothing"), &error).has_value());
@@ -188,7 +200,8 @@ void TestSecretStore::fileMissingKey() {
     QVERIFY(!QFileInfo::exists(store.directory())); // reading creates nothing
 }
 
-void TestSecretStore::fileRemove() {
+void TestSecretStore::fileRemove()
+{
     FileSecretStore store(m_dir.filePath(QStringLiteral("remove")));
     QString error;
     QVERIFY(store.write(QStringLiteral("gone"), "soon", &error));
@@ -200,7 +213,8 @@ void TestSecretStore::fileRemove() {
     QVERIFY(store.remove(QStringLiteral("gone"), &error)); // removing twice is fine
 }
 
-void TestSecretStore::keychainWithoutDbusFails() {
+void TestSecretStore::keychainWithoutDbusFails()
+{
     KeychainSecretStore keychain;
     QCOMPARE(keychain.service(), QStringLiteral("Ascend"));
     QElapsedTimer timer;
@@ -215,7 +229,8 @@ void TestSecretStore::keychainWithoutDbusFails() {
     QVERIFY2(timer.elapsed() < 15000, "each call is bounded by the 5 s timeout");
 }
 
-void TestSecretStore::fallbackWithoutDbus() {
+void TestSecretStore::fallbackWithoutDbus()
+{
     const QString dir = m_dir.filePath(QStringLiteral("fallback"));
     FallbackSecretStore store(std::make_unique<KeychainSecretStore>(),
                               std::make_unique<FileSecretStore>(dir));
@@ -235,7 +250,8 @@ void TestSecretStore::fallbackWithoutDbus() {
     QVERIFY(error.isEmpty());
 }
 
-void TestSecretStore::fallbackProbe() {
+void TestSecretStore::fallbackProbe()
+{
     FallbackSecretStore store(std::make_unique<KeychainSecretStore>(),
                               std::make_unique<FileSecretStore>(m_dir.filePath(QStringLiteral("probe"))));
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("keychain is not available")));
@@ -256,7 +272,8 @@ void TestSecretStore::fallbackProbe() {
     QCOMPARE(working.backendDescription(), QStringLiteral("memory"));
 }
 
-void TestSecretStore::fallbackReadsFileCopyWhenKeychainLacksIt() {
+void TestSecretStore::fallbackReadsFileCopyWhenKeychainLacksIt()
+{
     const QString dir = m_dir.filePath(QStringLiteral("filecopy"));
     FileSecretStore file(dir);
     QString error;
@@ -269,7 +286,8 @@ void TestSecretStore::fallbackReadsFileCopyWhenKeychainLacksIt() {
     QVERIFY(!file.read(QStringLiteral("old"), &error).has_value());
 }
 
-void TestSecretStore::fallbackWriteRemovesStaleFileCopy() {
+void TestSecretStore::fallbackWriteRemovesStaleFileCopy()
+{
     const QString dir = m_dir.filePath(QStringLiteral("stale"));
     FileSecretStore file(dir);
     QString error;
@@ -283,7 +301,8 @@ void TestSecretStore::fallbackWriteRemovesStaleFileCopy() {
     QCOMPARE(store.read(QStringLiteral("k"), &error).value_or(QByteArray()), QByteArray("new"));
 }
 
-void TestSecretStore::fallbackSwitchesOnLaterError() {
+void TestSecretStore::fallbackSwitchesOnLaterError()
+{
     const QString dir = m_dir.filePath(QStringLiteral("later"));
     auto memory = std::make_unique<MemoryStore>();
     MemoryStore *keychain = memory.get();
@@ -306,7 +325,8 @@ void TestSecretStore::fallbackSwitchesOnLaterError() {
     QCOMPARE(FileSecretStore(dir).read(QStringLiteral("c"), &error).value_or(QByteArray()), QByteArray("3"));
 }
 
-void TestSecretStore::defaultStoreHonoursEnvironment() {
+void TestSecretStore::defaultStoreHonoursEnvironment()
+{
     const QString config = m_dir.filePath(QStringLiteral("config"));
     qputenv("ASCEND_CONFIG_DIR", QFile::encodeName(config));
     qputenv("ASCEND_SECRET_STORE", "file");

@@ -12,12 +12,14 @@ public:
     QList<ascend::http::HttpRequest> heads;
     QList<ascend::http::HttpRequest> requests;
 
-    ascend::http::HeadDecision inspectHead(const ascend::http::HttpRequest &head) override {
+    ascend::http::HeadDecision inspectHead(const ascend::http::HttpRequest &head) override
+    {
         heads.append(head);
         return onHead ? onHead(head) : ascend::http::HeadDecision{};
     }
 
-    void handle(const ascend::http::HttpRequest &request, ascend::http::Responder respond) override {
+    void handle(const ascend::http::HttpRequest &request, ascend::http::Responder respond) override
+    {
         requests.append(request);
         if (onRequest) {
             onRequest(request, std::move(respond));

@@ -18,7 +18,8 @@ using namespace ascend::http;
 namespace {
 
 // Deterministic, non-repeating-looking content so that a misplaced byte changes the hash.
-QByteArray pattern(qint64 offset, qint64 length) {
+QByteArray pattern(qint64 offset, qint64 length)
+{
     QByteArray out(length, Qt::Uninitialized);
     for (qint64 i = 0; i < length; ++i) {
         const quint64 x = quint64(offset + i);
@@ -27,7 +28,8 @@ QByteArray pattern(qint64 offset, qint64 length) {
     return out;
 }
 
-QByteArray sha256OfFile(const QString &path) {
+QByteArray sha256OfFile(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
@@ -37,7 +39,8 @@ QByteArray sha256OfFile(const QString &path) {
 }
 
 // Peak resident set size of this process in KiB (Linux), or -1.
-qint64 peakRssKiB() {
+qint64 peakRssKiB()
+{
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
@@ -75,14 +78,16 @@ private slots:
     void curlUploadThroughSpoolingHandler();
 
 private:
-    std::unique_ptr<HttpServer> start(ServerLimits limits = {}) {
+    std::unique_ptr<HttpServer> start(ServerLimits limits = {})
+    {
         auto server = std::make_unique<HttpServer>(m_handler.get(), limits);
         if (!server->listen())
             qFatal("cannot listen: %s", qPrintable(server->errorString()));
         return server;
     }
 
-    void spoolAndCheck(qint64 maxBody) {
+    void spoolAndCheck(qint64 maxBody)
+    {
         m_handler->onHead = [maxBody](const HttpRequest &) {
             HeadDecision decision;
             decision.spoolBodyToFile = true;
@@ -103,7 +108,8 @@ private:
     FileCheck m_file;
 };
 
-void TestHttpBodies::spooledBodyToFile() {
+void TestHttpBodies::spooledBodyToFile()
+{
     spoolAndCheck(16 * 1024 * 1024);
     auto server = start();
     RawClient client(server->port());
@@ -130,7 +136,8 @@ void TestHttpBodies::spooledBodyToFile() {
     QVERIFY2(!QFile::exists(m_file.path), "the spooled file is removed once the response is sent");
 }
 
-void TestHttpBodies::largeBodyGoesToFileUnasked() {
+void TestHttpBodies::largeBodyGoesToFileUnasked()
+{
     ServerLimits limits;
     limits.memoryBodyBytes = 1024;
     QString path;
@@ -161,7 +168,8 @@ void TestHttpBodies::largeBodyGoesToFileUnasked() {
     QCOMPARE(m_handler->requests.last().body, QByteArray("0123456789"));
 }
 
-void TestHttpBodies::chunkedBody() {
+void TestHttpBodies::chunkedBody()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -182,7 +190,8 @@ void TestHttpBodies::chunkedBody() {
     QCOMPARE(client.responses().at(1).body, QByteArray("GET /after 0"));
 }
 
-void TestHttpBodies::chunkedBodySpillsToFile() {
+void TestHttpBodies::chunkedBodySpillsToFile()
+{
     ServerLimits limits;
     limits.memoryBodyBytes = 100;
     QByteArray content;
@@ -206,7 +215,8 @@ void TestHttpBodies::chunkedBodySpillsToFile() {
     QCOMPARE(m_handler->requests.first().bodyLength, 160);
 }
 
-void TestHttpBodies::bodyTooLargeRefusedBeforeReading() {
+void TestHttpBodies::bodyTooLargeRefusedBeforeReading()
+{
     ServerLimits limits;
     limits.maxBodyBytes = 1000;
     auto server = start(limits);
@@ -239,7 +249,8 @@ void TestHttpBodies::bodyTooLargeRefusedBeforeReading() {
     QCOMPARE(exact.responses().first().status, 200);
 }
 
-void TestHttpBodies::handlerCapOverridesServerCap() {
+void TestHttpBodies::handlerCapOverridesServerCap()
+{
     m_handler->onHead = [](const HttpRequest &head) {
         HeadDecision decision;
         decision.maxBodyBytes = head.path == QLatin1String("/tiny") ? 4 : 2 * 1024 * 1024;
@@ -258,7 +269,8 @@ void TestHttpBodies::handlerCapOverridesServerCap() {
     QVERIFY(client.waitForDisconnected());
 }
 
-void TestHttpBodies::chunkedBodyCappedWhileStreaming() {
+void TestHttpBodies::chunkedBodyCappedWhileStreaming()
+{
     ServerLimits limits;
     limits.maxBodyBytes = 100;
     auto server = start(limits);
@@ -281,7 +293,8 @@ void TestHttpBodies::chunkedBodyCappedWhileStreaming() {
     QVERIFY(m_handler->requests.isEmpty());
 }
 
-void TestHttpBodies::partialBodyFileRemovedWhenClientLeaves() {
+void TestHttpBodies::partialBodyFileRemovedWhenClientLeaves()
+{
     QString tempDir = QDir::tempPath();
     const auto spoolFiles = [&] {
         return QDir(tempDir).entryList({QStringLiteral("ascend-http-*.body")}, QDir::Files);
@@ -302,7 +315,8 @@ void TestHttpBodies::partialBodyFileRemovedWhenClientLeaves() {
     QCOMPARE(spoolFiles(), before);
 }
 
-void TestHttpBodies::spooledBodyMemoryStaysBounded() {
+void TestHttpBodies::spooledBodyMemoryStaysBounded()
+{
     if (peakRssKiB() < 0)
         QSKIP("needs /proc/self/status");
 #if defined(__SANITIZE_ADDRESS__)
@@ -345,7 +359,8 @@ void TestHttpBodies::spooledBodyMemoryStaysBounded() {
     QVERIFY2(growthKiB < 32 * 1024, QByteArray::number(growthKiB));
 }
 
-void TestHttpBodies::curlUploadThroughSpoolingHandler() {
+void TestHttpBodies::curlUploadThroughSpoolingHandler()
+{
     const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
     if (curl.isEmpty())
         QSKIP("curl is not installed");
@@ -363,9 +378,9 @@ void TestHttpBodies::curlUploadThroughSpoolingHandler() {
     QProcess process;
     process.start(curl,
                   {QStringLiteral("-sS"), QStringLiteral("--expect100-timeout"), QStringLiteral("60"),
-                   QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                   QStringLiteral("-w"), QStringLiteral("%{http_code} %{time_total}"), QStringLiteral("-T"),
-                   upload.fileName(), QStringLiteral("http://127.0.0.1:%1/upload").arg(server->port())});
+                   QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                   QStringLiteral("%{http_code} %{time_total}"), QStringLiteral("-T"), upload.fileName(),
+                   QStringLiteral("http://127.0.0.1:%1/upload").arg(server->port())});
     QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 15000));
     QCOMPARE(process.exitCode(), 0);
     const QList<QByteArray> result = process.readAllStandardOutput().split(' ');

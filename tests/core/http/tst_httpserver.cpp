@@ -15,11 +15,13 @@ using namespace ascend::http;
 
 namespace {
 
-QByteArray get(const QByteArray &target, const QByteArray &extraHeaders = {}) {
+QByteArray get(const QByteArray &target, const QByteArray &extraHeaders = {})
+{
     return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders + "\r\n";
 }
 
-QByteArray post(const QByteArray &target, const QByteArray &body, const QByteArray &extraHeaders = {}) {
+QByteArray post(const QByteArray &target, const QByteArray &body, const QByteArray &extraHeaders = {})
+{
     return "POST " + target +
            " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n" +
            extraHeaders + "\r\n" + body;
@@ -64,7 +66,8 @@ private slots:
     void secretsNeverLogged();
 
 private:
-    std::unique_ptr<HttpServer> start(ServerLimits limits = {}) {
+    std::unique_ptr<HttpServer> start(ServerLimits limits = {})
+    {
         auto server = std::make_unique<HttpServer>(m_handler.get(), limits);
         if (!server->listen())
             qFatal("cannot listen: %s", qPrintable(server->errorString()));
@@ -74,7 +77,8 @@ private:
     std::unique_ptr<TestHandler> m_handler;
 };
 
-void TestHttpServer::messageHelpers() {
+void TestHttpServer::messageHelpers()
+{
     HeaderList headers{
         {"Content-Type", "text/plain"}, {"X-Apple-Signature", "a"}, {"x-apple-signature", "b"}};
     QCOMPARE(headerValue(headers, "content-type"), QByteArray("text/plain"));
@@ -102,7 +106,8 @@ void TestHttpServer::messageHelpers() {
     QCOMPARE(empty.headers.first().second, QByteArray("user-hour-lim:3600;user-hour-rem:3599;"));
 }
 
-void TestHttpServer::simpleGet() {
+void TestHttpServer::simpleGet()
+{
     m_handler->onRequest = [](const HttpRequest &, Responder respond) {
         HttpResponse response = HttpResponse::json(200, R"({"data":[]})");
         response.setHeader("X-Rate-Limit", "user-hour-lim:3600;user-hour-rem:3599;");
@@ -146,7 +151,8 @@ void TestHttpServer::simpleGet() {
     QVERIFY(!client.isDisconnected());
 }
 
-void TestHttpServer::queryAndPathDecoding() {
+void TestHttpServer::queryAndPathDecoding()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -161,7 +167,8 @@ void TestHttpServer::queryAndPathDecoding() {
     QCOMPARE(request.query.queryItemValue("fields[apps]", QUrl::FullyDecoded), QStringLiteral("name,sku"));
 }
 
-void TestHttpServer::postBodyInMemory() {
+void TestHttpServer::postBodyInMemory()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -176,7 +183,8 @@ void TestHttpServer::postBodyInMemory() {
     QVERIFY(request.bodyFilePath.isEmpty());
 }
 
-void TestHttpServer::headRequestHasNoBody() {
+void TestHttpServer::headRequestHasNoBody()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -191,7 +199,8 @@ void TestHttpServer::headRequestHasNoBody() {
     QVERIFY(client.received().endsWith("\r\n\r\n")); // nothing after the head
 }
 
-void TestHttpServer::keepAliveTwoRequests() {
+void TestHttpServer::keepAliveTwoRequests()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -205,7 +214,8 @@ void TestHttpServer::keepAliveTwoRequests() {
     QCOMPARE(server->openConnectionCount(), 1);
 }
 
-void TestHttpServer::pipelinedRequestsAnsweredInOrder() {
+void TestHttpServer::pipelinedRequestsAnsweredInOrder()
+{
     // The first request is answered late, the others at once: responses must still come in request order.
     QList<Responder> held;
     m_handler->onRequest = [&](const HttpRequest &request, Responder respond) {
@@ -228,7 +238,8 @@ void TestHttpServer::pipelinedRequestsAnsweredInOrder() {
     QVERIFY(!client.isDisconnected());
 }
 
-void TestHttpServer::malformedRequest_data() {
+void TestHttpServer::malformedRequest_data()
+{
     QTest::addColumn<QByteArray>("bytes");
     QTest::newRow("garbage") << QByteArray("GARBAGE\r\n\r\n");
     QTest::newRow("bad version") << QByteArray("GET / HTTP/x.y\r\n\r\n");
@@ -243,7 +254,8 @@ void TestHttpServer::malformedRequest_data() {
         "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
 }
 
-void TestHttpServer::malformedRequest() {
+void TestHttpServer::malformedRequest()
+{
     QFETCH(QByteArray, bytes);
     auto server = start();
     RawClient client(server->port());
@@ -256,7 +268,8 @@ void TestHttpServer::malformedRequest() {
     QVERIFY(m_handler->requests.isEmpty());
 }
 
-void TestHttpServer::emptyHeaderValue() {
+void TestHttpServer::emptyHeaderValue()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -270,7 +283,8 @@ void TestHttpServer::emptyHeaderValue() {
     QCOMPARE(request.header("x-next"), QByteArray("value"));
 }
 
-void TestHttpServer::http10Closes() {
+void TestHttpServer::http10Closes()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -282,7 +296,8 @@ void TestHttpServer::http10Closes() {
     QCOMPARE(client.lastError(), QAbstractSocket::RemoteHostClosedError);
 }
 
-void TestHttpServer::http10KeepAlive() {
+void TestHttpServer::http10KeepAlive()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -296,7 +311,8 @@ void TestHttpServer::http10KeepAlive() {
     QVERIFY(client.waitForDisconnected());
 }
 
-void TestHttpServer::connectionCloseFromClient() {
+void TestHttpServer::connectionCloseFromClient()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -308,7 +324,8 @@ void TestHttpServer::connectionCloseFromClient() {
     QCOMPARE(m_handler->requests.size(), 1);
 }
 
-void TestHttpServer::headTooLarge() {
+void TestHttpServer::headTooLarge()
+{
     ServerLimits limits;
     limits.maxHeaderBytes = 1024;
     auto server = start(limits);
@@ -331,7 +348,8 @@ void TestHttpServer::headTooLarge() {
     QVERIFY(endless.waitForDisconnected());
 }
 
-void TestHttpServer::headJustUnderLimit() {
+void TestHttpServer::headJustUnderLimit()
+{
     ServerLimits limits;
     limits.maxHeaderBytes = 1024;
     auto server = start(limits);
@@ -346,7 +364,8 @@ void TestHttpServer::headJustUnderLimit() {
     QCOMPARE(client.responses().first().status, 200);
 }
 
-void TestHttpServer::slowHeadTimesOut() {
+void TestHttpServer::slowHeadTimesOut()
+{
     ServerLimits limits;
     limits.headerTimeoutMs = 300;
     auto server = start(limits);
@@ -373,7 +392,8 @@ void TestHttpServer::slowHeadTimesOut() {
     QVERIFY(silent.responses().isEmpty());
 }
 
-void TestHttpServer::idleKeepAliveTimesOut() {
+void TestHttpServer::idleKeepAliveTimesOut()
+{
     ServerLimits limits;
     limits.idleTimeoutMs = 300;
     auto server = start(limits);
@@ -389,7 +409,8 @@ void TestHttpServer::idleKeepAliveTimesOut() {
     QTRY_COMPARE(server->openConnectionCount(), 0);
 }
 
-void TestHttpServer::stalledBodyTimesOut() {
+void TestHttpServer::stalledBodyTimesOut()
+{
     ServerLimits limits;
     limits.bodyStallTimeoutMs = 300;
     auto server = start(limits);
@@ -404,7 +425,8 @@ void TestHttpServer::stalledBodyTimesOut() {
     QVERIFY(m_handler->requests.isEmpty());
 }
 
-void TestHttpServer::asyncResponder() {
+void TestHttpServer::asyncResponder()
+{
     Responder held;
     m_handler->onRequest = [&](const HttpRequest &, Responder respond) { held = std::move(respond); };
     auto server = start();
@@ -429,7 +451,8 @@ void TestHttpServer::asyncResponder() {
     QCOMPARE(client.responses().at(1).body, QByteArray("next"));
 }
 
-void TestHttpServer::responderAfterClientLeft() {
+void TestHttpServer::responderAfterClientLeft()
+{
     Responder held;
     m_handler->onRequest = [&](const HttpRequest &, Responder respond) { held = std::move(respond); };
     auto server = start();
@@ -454,7 +477,8 @@ void TestHttpServer::responderAfterClientLeft() {
     held(HttpResponse::text(200, "server gone"));
 }
 
-void TestHttpServer::responderDroppedGives500() {
+void TestHttpServer::responderDroppedGives500()
+{
     m_handler->onRequest = [](const HttpRequest &, Responder) {};
     auto server = start();
     QTest::ignoreMessage(QtWarningMsg,
@@ -467,7 +491,8 @@ void TestHttpServer::responderDroppedGives500() {
     QVERIFY(!client.isDisconnected());
 }
 
-void TestHttpServer::rejectWithoutBodyKeepsConnection() {
+void TestHttpServer::rejectWithoutBodyKeepsConnection()
+{
     m_handler->onHead = [](const HttpRequest &head) {
         HeadDecision decision;
         if (head.method != "POST") {
@@ -490,7 +515,8 @@ void TestHttpServer::rejectWithoutBodyKeepsConnection() {
     QVERIFY(!client.isDisconnected());
 }
 
-void TestHttpServer::rejectWithBodyCloses() {
+void TestHttpServer::rejectWithBodyCloses()
+{
     m_handler->onHead = [](const HttpRequest &head) {
         HeadDecision decision;
         if (head.header("authorization") != "Bearer good")
@@ -512,7 +538,8 @@ void TestHttpServer::rejectWithBodyCloses() {
     QVERIFY(m_handler->requests.isEmpty());
 }
 
-void TestHttpServer::expectContinueAccepted() {
+void TestHttpServer::expectContinueAccepted()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -527,7 +554,8 @@ void TestHttpServer::expectContinueAccepted() {
     QCOMPARE(m_handler->requests.first().body, QByteArray("hello"));
 }
 
-void TestHttpServer::expectContinueRejected() {
+void TestHttpServer::expectContinueRejected()
+{
     m_handler->onHead = [](const HttpRequest &head) {
         HeadDecision decision;
         decision.maxBodyBytes = 10;
@@ -555,7 +583,8 @@ void TestHttpServer::expectContinueRejected() {
     QVERIFY(m_handler->requests.isEmpty());
 }
 
-void TestHttpServer::unknownExpectation() {
+void TestHttpServer::unknownExpectation()
+{
     auto server = start();
     RawClient client(server->port());
     QVERIFY(client.connectToServer());
@@ -565,7 +594,8 @@ void TestHttpServer::unknownExpectation() {
     QVERIFY(client.waitForDisconnected());
 }
 
-void TestHttpServer::maxConnections() {
+void TestHttpServer::maxConnections()
+{
     ServerLimits limits;
     limits.maxConnections = 2;
     auto server = start(limits);
@@ -592,7 +622,8 @@ void TestHttpServer::maxConnections() {
     QCOMPARE(d.responses().first().status, 200);
 }
 
-void TestHttpServer::loopbackByDefault() {
+void TestHttpServer::loopbackByDefault()
+{
     HttpServer server(m_handler.get());
     QVERIFY(server.listen());
     QVERIFY(server.isListening());
@@ -605,13 +636,15 @@ void TestHttpServer::loopbackByDefault() {
 
 namespace {
 QStringList *g_logLines = nullptr;
-void captureLog(QtMsgType, const QMessageLogContext &, const QString &message) {
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
     if (g_logLines)
         g_logLines->append(message);
 }
 } // namespace
 
-void TestHttpServer::secretsNeverLogged() {
+void TestHttpServer::secretsNeverLogged()
+{
     QStringList lines;
     g_logLines = &lines;
     QLoggingCategory::setFilterRules(QStringLiteral("ascend.http.debug=true"));

@@ -12,14 +12,16 @@
 using namespace ascend::jsonapi;
 
 namespace {
-QByteArray readSample(const QString &name) {
+QByteArray readSample(const QString &name)
+{
     QFile file(QStringLiteral(ASCEND_TEST_DATA_DIR "/jsonapi/") + name);
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot open sample %s", qPrintable(file.fileName()));
     return file.readAll();
 }
 
-Document parseSample(const QString &name) {
+Document parseSample(const QString &name)
+{
     QString error;
     auto document = Document::parse(readSample(name), &error);
     if (!document)
@@ -32,7 +34,8 @@ class TestJsonApi : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void appsListWithIncludedAndPaging() {
+    void appsListWithIncludedAndPaging()
+    {
         const Document document = parseSample(QStringLiteral("apps_list.json"));
         QCOMPARE(document.dataKind(), Document::DataKind::Collection);
         QVERIFY(!document.resource()); // not a single-resource document
@@ -97,7 +100,8 @@ private Q_SLOTS:
         QVERIFY(!document.hasErrors());
     }
 
-    void singleBuild() {
+    void singleBuild()
+    {
         const Document document = parseSample(QStringLiteral("build_single.json"));
         QCOMPARE(document.dataKind(), Document::DataKind::Single);
         const auto build = document.resource();
@@ -134,7 +138,8 @@ private Q_SLOTS:
         QVERIFY(document.links().next.isEmpty());
     }
 
-    void errorsDocument() {
+    void errorsDocument()
+    {
         const Document document = parseSample(QStringLiteral("errors.json"));
         QCOMPARE(document.dataKind(), Document::DataKind::Absent);
         QVERIFY(document.resources().isEmpty());
@@ -163,7 +168,8 @@ private Q_SLOTS:
         QVERIFY(pointer.links.contains(QStringLiteral("about")));
     }
 
-    void unknownFieldsAreTolerated() {
+    void unknownFieldsAreTolerated()
+    {
         const Document document = parseSample(QStringLiteral("unknown_fields.json"));
         const auto version = document.resource();
         QVERIFY(version);
@@ -179,7 +185,8 @@ private Q_SLOTS:
         QVERIFY(!document.paging());
     }
 
-    void nullData() {
+    void nullData()
+    {
         auto document = Document::parse(R"({"data": null, "links": {"self": "/v1/builds/1/app"}})");
         QVERIFY(document);
         QCOMPARE(document->dataKind(), Document::DataKind::Null);
@@ -188,7 +195,8 @@ private Q_SLOTS:
         QCOMPARE(document->links().self, QStringLiteral("/v1/builds/1/app"));
     }
 
-    void parseErrors_data() {
+    void parseErrors_data()
+    {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty") << QByteArray("  ") << QStringLiteral("empty");
@@ -213,7 +221,8 @@ private Q_SLOTS:
             << QByteArray(R"({"errors": {"code": "X"}})") << QStringLiteral("\"errors\" is not an array");
     }
 
-    void parseErrors() {
+    void parseErrors()
+    {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, expected);
         QString error;
@@ -221,7 +230,8 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expected), qPrintable(error));
     }
 
-    void roundTrip() {
+    void roundTrip()
+    {
         const QByteArray original = readSample(QStringLiteral("apps_list.json"));
         const Document document = parseSample(QStringLiteral("apps_list.json"));
         auto again = Document::parse(document.toBytes());
@@ -238,7 +248,8 @@ private Q_SLOTS:
         QCOMPARE(again->toJson().value(QStringLiteral("data")), recorded.value(QStringLiteral("data")));
     }
 
-    void buildDocuments() {
+    void buildDocuments()
+    {
         Resource app;
         app.type = QStringLiteral("apps");
         app.id = QStringLiteral("1");
@@ -276,7 +287,8 @@ private Q_SLOTS:
         QVERIFY(nullDocument.toJson().contains(QStringLiteral("data")));
     }
 
-    void errorRoundTrip() {
+    void errorRoundTrip()
+    {
         Error error = Error::make(404, QStringLiteral("NOT_FOUND"),
                                   QStringLiteral("The specified resource does not exist"),
                                   QStringLiteral("There is no resource of type 'apps' with id '42'"));
@@ -305,7 +317,8 @@ private Q_SLOTS:
         QCOMPARE(Document::errorDocument({error}).toJson(), body);
     }
 
-    void errorSummary() {
+    void errorSummary()
+    {
         QCOMPARE(Error::make(400, {}, QStringLiteral("Title"), QString()).summary(), QStringLiteral("Title"));
         QCOMPARE(Error::make(400, {}, QString(), QStringLiteral("Detail")).summary(),
                  QStringLiteral("Detail"));
@@ -315,7 +328,8 @@ private Q_SLOTS:
                  QStringLiteral("T: D"));
     }
 
-    void resourceBody() {
+    void resourceBody()
+    {
         const QJsonObject create =
             ResourceBody(QStringLiteral("webhooks"))
                 .setAttribute(QStringLiteral("name"), QStringLiteral("CI"))
@@ -364,7 +378,8 @@ private Q_SLOTS:
         QCOMPARE(parsed->resource()->relatedId(QStringLiteral("app")), QStringLiteral("1589427103"));
     }
 
-    void linkageBodies() {
+    void linkageBodies()
+    {
         QCOMPARE(linkageBody(QList<ResourceIdentifier>{{QStringLiteral("builds"), QStringLiteral("b1")},
                                                        {QStringLiteral("builds"), QStringLiteral("b2")}}),
                  QJsonDocument::fromJson(
@@ -376,7 +391,8 @@ private Q_SLOTS:
                  QJsonDocument::fromJson(R"({"data": {"type": "apps", "id": "1"}})").object());
     }
 
-    void relationshipKinds() {
+    void relationshipKinds()
+    {
         QCOMPARE(Relationship::fromJson(QJsonDocument::fromJson(R"({"data": null})").object()).kind,
                  Relationship::Kind::Null);
         QCOMPARE(Relationship::fromJson(QJsonDocument::fromJson(R"({"data": []})").object()).kind,
@@ -390,7 +406,8 @@ private Q_SLOTS:
                  QJsonDocument::fromJson(R"({"data": {"type": "apps", "id": "9"}})").object());
     }
 
-    void dateTimes_data() {
+    void dateTimes_data()
+    {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QDateTime>("expected");
         const QDateTime base(QDate(2025, 5, 8), QTime(1, 29, 36), Qt::UTC);
@@ -405,7 +422,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString() << QDateTime();
     }
 
-    void dateTimes() {
+    void dateTimes()
+    {
         QFETCH(QString, text);
         QFETCH(QDateTime, expected);
         QCOMPARE(parseDateTime(text), expected);

@@ -11,7 +11,8 @@ class TestDatabase : public QObject {
     Q_OBJECT
 
 private slots:
-    void migratesOnceAndKeepsData() {
+    void migratesOnceAndKeepsData()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("sub/ascend.sqlite"));
         const QStringList migrations = {
@@ -38,7 +39,8 @@ private slots:
         QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
     }
 
-    void refusesANewerSchema() {
+    void refusesANewerSchema()
+    {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("db.sqlite"));
         QString error;
@@ -54,7 +56,8 @@ private slots:
         QVERIFY(error.contains(QStringLiteral("newer version")));
     }
 
-    void failedMigrationRollsBack() {
+    void failedMigrationRollsBack()
+    {
         Database db;
         QString error;
         QVERIFY(db.open(QStringLiteral(":memory:"), Durability::Normal, &error));
