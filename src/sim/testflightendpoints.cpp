@@ -182,6 +182,12 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
     auto bind = [this](http::HttpResponse (TestFlightArea::*method)(const ApiRequest &)) {
         return [this, method](const ApiRequest &request) { return (this->*method)(request); };
     };
+    // POST/DELETE /v1/<owner>/{id}/relationships/<related>: add or remove links, 204.
+    auto linkage = [this](const QString &ownerType, const QString &relatedType, bool add) {
+        return [this, ownerType, relatedType, add](const ApiRequest &request) {
+            return changeLinkage(request, ownerType, relatedType, add);
+        };
+    };
     auto write = [&](const char *method, const QString &path, const QString &operationId, const QString &type,
                      Handler handler, bool json = true) {
         router.add(Route{method, path, operationId, type, std::move(handler),
@@ -209,16 +215,16 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
           kGroups, bind(&TestFlightArea::deleteGroup), false);
     write("POST", QStringLiteral("/v1/betaGroups/{id}/relationships/builds"),
           QStringLiteral("betaGroups_builds_createToManyRelationship"), kGroups,
-          bind(&TestFlightArea::addGroupBuilds));
+          linkage(kGroups, kBuilds, true));
     write("DELETE", QStringLiteral("/v1/betaGroups/{id}/relationships/builds"),
           QStringLiteral("betaGroups_builds_deleteToManyRelationship"), kGroups,
-          bind(&TestFlightArea::removeGroupBuilds));
+          linkage(kGroups, kBuilds, false));
     write("POST", QStringLiteral("/v1/betaGroups/{id}/relationships/betaTesters"),
           QStringLiteral("betaGroups_betaTesters_createToManyRelationship"), kGroups,
-          bind(&TestFlightArea::addGroupTesters));
+          linkage(kGroups, kTesters, true));
     write("DELETE", QStringLiteral("/v1/betaGroups/{id}/relationships/betaTesters"),
           QStringLiteral("betaGroups_betaTesters_deleteToManyRelationship"), kGroups,
-          bind(&TestFlightArea::removeGroupTesters));
+          linkage(kGroups, kTesters, false));
 
     // Beta testers and invitations
     router.get(QStringLiteral("/v1/betaTesters"), QStringLiteral("betaTesters_getCollection"), kTesters,
@@ -231,10 +237,10 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
           kTesters, bind(&TestFlightArea::deleteTester), false);
     write("POST", QStringLiteral("/v1/betaTesters/{id}/relationships/betaGroups"),
           QStringLiteral("betaTesters_betaGroups_createToManyRelationship"), kTesters,
-          bind(&TestFlightArea::addTesterGroups));
+          linkage(kTesters, kGroups, true));
     write("DELETE", QStringLiteral("/v1/betaTesters/{id}/relationships/betaGroups"),
           QStringLiteral("betaTesters_betaGroups_deleteToManyRelationship"), kTesters,
-          bind(&TestFlightArea::removeTesterGroups));
+          linkage(kTesters, kGroups, false));
     write("POST", QStringLiteral("/v1/betaTesterInvitations"),
           QStringLiteral("betaTesterInvitations_createInstance"), kInvitations,
           bind(&TestFlightArea::createInvitation));
@@ -296,13 +302,30 @@ void TestFlightArea::registerEndpoints(Router &router, ResourceEndpoints &resour
           bind(&TestFlightArea::updateBuild));
     write("POST", QStringLiteral("/v1/builds/{id}/relationships/betaGroups"),
           QStringLiteral("builds_betaGroups_createToManyRelationship"), kBuilds,
-          bind(&TestFlightArea::addBuildGroups));
+          linkage(kBuilds, kGroups, true));
     write("DELETE", QStringLiteral("/v1/builds/{id}/relationships/betaGroups"),
           QStringLiteral("builds_betaGroups_deleteToManyRelationship"), kBuilds,
-          bind(&TestFlightArea::removeBuildGroups));
+          linkage(kBuilds, kGroups, false));
 }
 
 // ---- groups ----
+
+http::HttpResponse TestFlightArea::changeLinkage(const ApiRequest &request, const QString &ownerType,
+                                                 const QString &relatedType, bool add)
+{
+    const QString id = request.pathParameter(QStringLiteral("id"));
+    if (!m_store.find(ownerType, id))
+        return errorResponse(errors::resourceNotFound(ownerType, id));
+    QList<ApiError> errors;
+    const auto ids = body::linkageIds(request.body.object(), relatedType, &errors);
+    if (!ids)
+        return errorResponse(errors);
+    if (ownerType == kTesters || relatedType == kTesters) {
+        return ownerType == kTesters ? linkTestersAndGroups({id}, *ids, add)
+                                     : linkTestersAndGroups(*ids, {id}, add);
+    }
+    return ownerType == kBuilds ? linkBuildsAndGroups({id}, *ids, add) : linkBuildsAndGroups(*ids, {id}, add);
+}
 
 http::HttpResponse TestFlightArea::createGroup(const ApiRequest &request)
 {
@@ -538,66 +561,6 @@ http::HttpResponse TestFlightArea::linkTestersAndGroups(const QStringList &teste
     return http::HttpResponse::empty(204);
 }
 
-http::HttpResponse TestFlightArea::addGroupBuilds(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kGroups, id))
-        return errorResponse(errors::resourceNotFound(kGroups, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kBuilds, &errors);
-    return ids ? linkBuildsAndGroups(*ids, {id}, true) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::removeGroupBuilds(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kGroups, id))
-        return errorResponse(errors::resourceNotFound(kGroups, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kBuilds, &errors);
-    return ids ? linkBuildsAndGroups(*ids, {id}, false) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::addBuildGroups(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kBuilds, id))
-        return errorResponse(errors::resourceNotFound(kBuilds, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kGroups, &errors);
-    return ids ? linkBuildsAndGroups({id}, *ids, true) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::removeBuildGroups(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kBuilds, id))
-        return errorResponse(errors::resourceNotFound(kBuilds, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kGroups, &errors);
-    return ids ? linkBuildsAndGroups({id}, *ids, false) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::addGroupTesters(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kGroups, id))
-        return errorResponse(errors::resourceNotFound(kGroups, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kTesters, &errors);
-    return ids ? linkTestersAndGroups(*ids, {id}, true) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::removeGroupTesters(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kGroups, id))
-        return errorResponse(errors::resourceNotFound(kGroups, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kTesters, &errors);
-    return ids ? linkTestersAndGroups(*ids, {id}, false) : errorResponse(errors);
-}
-
 // ---- testers ----
 
 http::HttpResponse TestFlightArea::createTester(const ApiRequest &request)
@@ -682,26 +645,6 @@ http::HttpResponse TestFlightArea::deleteTester(const ApiRequest &request)
     m_store.remove(kTesters, id);
     changed();
     return http::HttpResponse::empty(204);
-}
-
-http::HttpResponse TestFlightArea::addTesterGroups(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kTesters, id))
-        return errorResponse(errors::resourceNotFound(kTesters, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kGroups, &errors);
-    return ids ? linkTestersAndGroups({id}, *ids, true) : errorResponse(errors);
-}
-
-http::HttpResponse TestFlightArea::removeTesterGroups(const ApiRequest &request)
-{
-    const QString id = request.pathParameter(QStringLiteral("id"));
-    if (!m_store.find(kTesters, id))
-        return errorResponse(errors::resourceNotFound(kTesters, id));
-    QList<ApiError> errors;
-    const auto ids = body::linkageIds(request.body.object(), kGroups, &errors);
-    return ids ? linkTestersAndGroups({id}, *ids, false) : errorResponse(errors);
 }
 
 http::HttpResponse TestFlightArea::createInvitation(const ApiRequest &request)

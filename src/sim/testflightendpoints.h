@@ -38,16 +38,8 @@ private:
     http::HttpResponse createGroup(const ApiRequest &request);
     http::HttpResponse updateGroup(const ApiRequest &request);
     http::HttpResponse deleteGroup(const ApiRequest &request);
-    http::HttpResponse addGroupBuilds(const ApiRequest &request);
-    http::HttpResponse removeGroupBuilds(const ApiRequest &request);
-    http::HttpResponse addGroupTesters(const ApiRequest &request);
-    http::HttpResponse removeGroupTesters(const ApiRequest &request);
-    http::HttpResponse addBuildGroups(const ApiRequest &request);
-    http::HttpResponse removeBuildGroups(const ApiRequest &request);
     http::HttpResponse createTester(const ApiRequest &request);
     http::HttpResponse deleteTester(const ApiRequest &request);
-    http::HttpResponse addTesterGroups(const ApiRequest &request);
-    http::HttpResponse removeTesterGroups(const ApiRequest &request);
     http::HttpResponse createInvitation(const ApiRequest &request);
     http::HttpResponse createLocalization(const ApiRequest &request);
     http::HttpResponse updateLocalization(const ApiRequest &request);
@@ -59,6 +51,9 @@ private:
     http::HttpResponse toOneRelated(const ApiRequest &request, const QString &relationship);
 
     // Builds joining / leaving groups, checked (same app, usable build); the answer is 204 or an error.
+    // Adds (or removes) the related resources named in a linkage body to the resource in the path.
+    http::HttpResponse changeLinkage(const ApiRequest &request, const QString &ownerType,
+                                     const QString &relatedType, bool add);
     http::HttpResponse linkBuildsAndGroups(const QStringList &buildIds, const QStringList &groupIds,
                                            bool add);
     http::HttpResponse linkTestersAndGroups(const QStringList &testerIds, const QStringList &groupIds,
