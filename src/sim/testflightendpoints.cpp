@@ -67,6 +67,22 @@ ApiError notFoundRelated(const QString &relationship, const QString &type, const
     return error;
 }
 
+// The build named in a write body's relationships.build. nullptr when it is missing or unknown; *failure then
+// holds the answer (the accumulated errors, or 404 for an unknown build).
+const Record *buildFromBody(const Store &store, const QJsonObject &data, QList<ApiError> &errors,
+                            http::HttpResponse *failure)
+{
+    const QString buildId = body::toOneId(data, QStringLiteral("build"), kBuilds, &errors);
+    if (!errors.isEmpty()) {
+        *failure = errorResponse(errors);
+        return nullptr;
+    }
+    const Record *build = store.find(kBuilds, buildId);
+    if (!build)
+        *failure = errorResponse(notFoundRelated(QStringLiteral("build"), kBuilds, buildId));
+    return build;
+}
+
 // Checks optional boolean/integer attributes of a write body.
 bool checkBool(const QJsonObject &attributes, const QString &name, QList<ApiError> *errors)
 {
@@ -702,12 +718,11 @@ http::HttpResponse TestFlightArea::createLocalization(const ApiRequest &request)
         errors.append(body::attributeInvalid(
             QStringLiteral("whatsNew"),
             QStringLiteral("What to Test has at most %1 characters.").arg(MaxWhatsNewLength)));
-    const QString buildId = body::toOneId(*data, QStringLiteral("build"), kBuilds, &errors);
-    if (!errors.isEmpty())
-        return errorResponse(errors);
-    const Record *build = m_store.find(kBuilds, buildId);
+    http::HttpResponse failure;
+    const Record *build = buildFromBody(m_store, *data, errors, &failure);
     if (!build)
-        return errorResponse(notFoundRelated(QStringLiteral("build"), kBuilds, buildId));
+        return failure;
+    const QString buildId = build->id;
     for (const Record *existing : m_store.related(*build, kLocalizations)) {
         if (existing->attributes.value(QStringLiteral("locale")).toString() == locale)
             return errorResponse(body::stateConflict(
@@ -820,12 +835,11 @@ http::HttpResponse TestFlightArea::createSubmission(const ApiRequest &request)
     const auto data = body::resourceData(request.body.object(), kSubmissions, {}, &errors);
     if (!data)
         return errorResponse(errors);
-    const QString buildId = body::toOneId(*data, QStringLiteral("build"), kBuilds, &errors);
-    if (!errors.isEmpty())
-        return errorResponse(errors);
-    const Record *build = m_store.find(kBuilds, buildId);
+    http::HttpResponse failure;
+    const Record *build = buildFromBody(m_store, *data, errors, &failure);
     if (!build)
-        return errorResponse(notFoundRelated(QStringLiteral("build"), kBuilds, buildId));
+        return failure;
+    const QString buildId = build->id;
     const QString version = build->attributes.value(QStringLiteral("version")).toString();
     const QString processing = build->attributes.value(QStringLiteral("processingState")).toString();
     if (processing != QLatin1String("VALID"))
@@ -879,12 +893,11 @@ http::HttpResponse TestFlightArea::createNotification(const ApiRequest &request)
     const auto data = body::resourceData(request.body.object(), kNotifications, {}, &errors);
     if (!data)
         return errorResponse(errors);
-    const QString buildId = body::toOneId(*data, QStringLiteral("build"), kBuilds, &errors);
-    if (!errors.isEmpty())
-        return errorResponse(errors);
-    const Record *build = m_store.find(kBuilds, buildId);
+    http::HttpResponse failure;
+    const Record *build = buildFromBody(m_store, *data, errors, &failure);
     if (!build)
-        return errorResponse(notFoundRelated(QStringLiteral("build"), kBuilds, buildId));
+        return failure;
+    const QString buildId = build->id;
     const QString version = build->attributes.value(QStringLiteral("version")).toString();
     if (build->attributes.value(QStringLiteral("processingState")).toString() != QLatin1String("VALID") ||
         build->attributes.value(QStringLiteral("expired")).toBool())
