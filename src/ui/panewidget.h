@@ -30,6 +30,10 @@ public:
     virtual void setSession(session::Session *session);
     // nullptr when no app is selected (no account, no apps, still loading).
     virtual void setCurrentApp(const api::App *app);
+    // F5 / View ▸ Refresh: reload what the pane shows from the server.
+    virtual void refresh() {}
+    // Ctrl+F: move the keyboard focus to the pane's search or filter field.
+    virtual void focusSearch() {}
 
     session::Session *session() const { return m_session; }
     QString headerTitle() const;

@@ -1,0 +1,3 @@
+#include "core/feedback/feedbacklogging.h"
+
+Q_LOGGING_CATEGORY(lcFeedback, "ascend.feedback")
