@@ -45,6 +45,7 @@ bool CliContext::resolveConnection(session::ConnectionInfo *info, QString *error
 {
     if (m_options.demo) {
         m_simulator = std::make_unique<session::SimulatorProcess>();
+        m_simulator->setExtraArguments(m_simulatorArguments);
         if (!m_simulator->startAndWait(kSimulatorStartTimeoutMs, error))
             return false;
         *info = m_simulator->connectionInfo();

@@ -6,6 +6,7 @@
 
 #include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <QTextStream>
 #include <memory>
 
@@ -39,6 +40,8 @@ public:
     // Connects on first use: the demo simulator, a stored profile, or ASC_* environment variables.
     // nullptr after printing why to stderr.
     session::Session *session();
+    // Extra ascend-sim options for --demo; only effective before the first session() call.
+    void setSimulatorArguments(const QStringList &arguments) { m_simulatorArguments = arguments; }
 
     // Waits for the reply; on failure prints the server's message to stderr and returns false.
     bool await(api::ApiReply *reply, const QString &what);
@@ -51,6 +54,7 @@ private:
     GlobalOptions m_options;
     QTextStream m_out;
     QTextStream m_err;
+    QStringList m_simulatorArguments;
     std::unique_ptr<session::SimulatorProcess> m_simulator;
     std::unique_ptr<session::Session> m_session;
 };

@@ -7,16 +7,22 @@
 #include "core/api/builds.h"
 #include "core/auth/jwtsigner.h"
 #include "core/session/session.h"
+#include "demotestflight.h"
 #include "demoupload.h"
+#include "demowebhook.h"
 #include "pagedlist.h"
 #include "table.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QMap>
 
 namespace ascend::cli {
 
 namespace {
+
+constexpr int kEventTimeoutMs = 30000;
 
 class StepPrinter {
 public:
@@ -47,6 +53,8 @@ int runDemoScenario(CliContext &context)
     StepPrinter printer(context);
     context.out() << "Ascend demo: a local App Store Connect simulator, reached over real HTTP with a real "
                      "ES256 key.\n\n";
+    // Beta App Review steps of two seconds, so the approval arrives while the demo waits.
+    context.setSimulatorArguments({QStringLiteral("--review-seconds"), QStringLiteral("2")});
     session::Session *session = context.session();
     if (!session)
         return ExitFailure;
@@ -93,11 +101,46 @@ int runDemoScenario(CliContext &context)
                      .arg(builds->size())
                      .arg(app.name, app.id, stateSummary.join(QStringLiteral(", "))));
 
-    QString uploadError;
+    DemoWebhook webhook;
+    QString error;
+    if (!webhook.start(session->client(), app.id, &error)) {
+        context.printError(error);
+        return ExitFailure;
+    }
+    printer.step(
+        QStringLiteral("Started a webhook listener at %1 and created webhook %2 for every event type "
+                       "(POST /v1/webhooks, with a fresh secret)")
+            .arg(webhook.listenerUrl(), webhook.webhookId()));
+
+    DemoUploadResult upload;
     if (!runDemoUpload(
-            session->client(), app.bundleId, [&](const QString &text) { printer.step(text); },
-            &uploadError)) {
-        context.printError(QStringLiteral("The demo upload failed: %1").arg(uploadError));
+            session->client(), app.bundleId, [&](const QString &text) { printer.step(text); }, &upload,
+            &error)) {
+        context.printError(QStringLiteral("The demo upload failed: %1").arg(error));
+        return ExitFailure;
+    }
+    const auto uploadEvent = webhook.waitFor(
+        [&](const webhooks::Notification &event) {
+            return event.eventType == asc::WebhookEventType::BUILD_UPLOAD_STATE_UPDATED &&
+                   event.instanceId == upload.buildUploadId && event.newState() == QLatin1String("COMPLETE");
+        },
+        kEventTimeoutMs);
+    if (!uploadEvent) {
+        context.printError(
+            QStringLiteral("The listener received no buildUploadStateUpdated event for %1 within "
+                           "%2 s.")
+                .arg(upload.buildUploadId)
+                .arg(kEventTimeoutMs / 1000));
+        return ExitFailure;
+    }
+    printer.step(
+        QStringLiteral("Received a verified %1 event (x-apple-signature checked): buildUploads/%2 → %3")
+            .arg(uploadEvent->notificationType, uploadEvent->instanceId, uploadEvent->newState()));
+
+    if (!runDemoTestFlight(
+            session->client(), app.id, upload.buildId, webhook,
+            [&](const QString &text) { printer.step(text); }, &error)) {
+        context.printError(QStringLiteral("The TestFlight step failed: %1").arg(error));
         return ExitFailure;
     }
 

@@ -11,7 +11,7 @@
 namespace ascend::cli {
 
 bool runDemoUpload(api::ApiClient *client, const QString &bundleId,
-                   const std::function<void(const QString &)> &step, QString *error)
+                   const std::function<void(const QString &)> &step, DemoUploadResult *result, QString *error)
 {
     QTemporaryDir dir;
     upload::SampleIpaSpec spec;
@@ -65,6 +65,8 @@ bool runDemoUpload(api::ApiClient *client, const QString &bundleId,
     step(QStringLiteral("Build upload %1 is COMPLETE: build %2 (processingState VALID) in %3 s")
              .arg(job.buildUploadId(), job.buildId())
              .arg(job.elapsedMs() / 1000.0, 0, 'f', 1));
+    result->buildUploadId = job.buildUploadId();
+    result->buildId = job.buildId();
     return true;
 }
 

@@ -265,6 +265,12 @@ private slots:
         QVERIFY2(result.out.contains(QStringLiteral("Started ascend-sim")), qPrintable(result.out));
         QVERIFY(result.out.contains(QStringLiteral("Listed")));
         QVERIFY(result.out.contains(QStringLiteral("1 JWT signature")));
+        // The whole scenario: webhook + listener, upload, the verified event, TestFlight review.
+        QVERIFY(result.out.contains(QStringLiteral("Started a webhook listener")));
+        QVERIFY(result.out.contains(QStringLiteral("part 1 sent")));
+        QVERIFY(result.out.contains(QStringLiteral("Received a verified buildUploadStateUpdated event")));
+        QVERIFY(result.out.contains(QStringLiteral("Set What to Test")));
+        QVERIFY(result.out.contains(QStringLiteral("→ BETA_APPROVED")));
     }
 };
 

@@ -120,10 +120,11 @@ void WebhookListener::stop()
 {
     if (!m_server)
         return;
-    m_server->close();
-    m_server.reset();
+    // Answer what is waiting for its durable write while the connections still exist.
     if (!m_pending.empty())
         flush();
+    m_server->close();
+    m_server.reset();
     m_counterTimer.stop();
     saveCounters();
     emit listeningChanged(false);
