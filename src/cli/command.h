@@ -17,6 +17,9 @@ struct Command {
     std::function<void(QCommandLineParser &)> declareOptions;
     // Runs after the options were parsed; returns the process exit code.
     std::function<int(CliContext &, const QCommandLineParser &)> run;
+    // Optional paragraphs for `ascendctl <command> --help` and the man page: what is required, what it
+    // prints. Lines are wrapped by hand (at most 100 characters).
+    QString details;
 };
 
 // Exit codes shared by every command.
@@ -34,5 +37,6 @@ QList<Command> listenCommands();
 QList<Command> eventsCommands();
 QList<Command> uploadCommands();
 QList<Command> testflightCommands();
+QList<Command> feedbackCommands();
 
 } // namespace ascend::cli

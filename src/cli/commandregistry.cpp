@@ -12,6 +12,7 @@ QList<Command> allCommands()
     commands += webhooksCommands() + listenCommands() + eventsCommands();
     commands += uploadCommands();
     commands += testflightCommands();
+    commands += feedbackCommands();
     return commands;
 }
 

@@ -7,6 +7,7 @@
 #include "core/api/builds.h"
 #include "core/auth/jwtsigner.h"
 #include "core/session/session.h"
+#include "demofeedback.h"
 #include "demotestflight.h"
 #include "demoupload.h"
 #include "demowebhook.h"
@@ -141,6 +142,15 @@ int runDemoScenario(CliContext &context)
             session->client(), app.id, upload.buildId, webhook,
             [&](const QString &text) { printer.step(text); }, &error)) {
         context.printError(QStringLiteral("The TestFlight step failed: %1").arg(error));
+        return ExitFailure;
+    }
+
+    const QString outDir = QDir::temp().filePath(
+        QStringLiteral("ascend-demo-%1")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    if (!runDemoFeedback(
+            session->client(), app.id, outDir, [&](const QString &text) { printer.step(text); }, &error)) {
+        context.printError(QStringLiteral("The feedback step failed: %1").arg(error));
         return ExitFailure;
     }
 

@@ -76,6 +76,9 @@ struct FeedbackSubmission {
     static std::optional<FeedbackSubmission> fromResource(const jsonapi::Resource &resource);
     // Also fills buildVersion and testerName from the document's included resources.
     static QList<FeedbackSubmission> fromDocument(const jsonapi::Document &document);
+    // The same for resources collected over several pages (Pager::resources() and Pager::included()).
+    static QList<FeedbackSubmission> fromResources(const QList<jsonapi::Resource> &resources,
+                                                   const QList<jsonapi::Resource> &included);
 };
 
 // sort=-createdDate, limit=200, include=build,tester: the inbox's list query.
