@@ -46,6 +46,12 @@ bool QueryEngine::matches(const Record &record, const FilterTerm &term) const
     case FilterTerm::Kind::RelatedAttribute: {
         const auto related = m_store.related(record, term.relationship);
         return std::any_of(related.cbegin(), related.cend(), [&](const Record *target) {
+            // filter[build.preReleaseVersion]: a relationship of the related record, matched by id.
+            if (m_store.isKnownRelationship(target->type, term.attribute)) {
+                const QStringList ids = m_store.relatedIds(*target, term.attribute);
+                return std::any_of(ids.cbegin(), ids.cend(),
+                                   [&](const QString &id) { return term.values.contains(id); });
+            }
             const QJsonValue value = term.attribute == QLatin1String("id")
                                          ? QJsonValue(target->id)
                                          : target->attributes.value(term.attribute);

@@ -62,6 +62,16 @@ void defineRelations(Store &store)
                         QStringLiteral("build"));
     store.defineInverse(builds, QStringLiteral("betaAppReviewSubmission"),
                         QStringLiteral("betaAppReviewSubmissions"), QStringLiteral("build"));
+
+    // Feedback: the app link is the simulator's own (the spec lists feedback under the app but shows no link
+    // back).
+    for (const char *type : {"betaFeedbackScreenshotSubmissions", "betaFeedbackCrashSubmissions"}) {
+        const QString feedback = QString::fromLatin1(type);
+        store.defineRelationship(feedback, QStringLiteral("app"), apps, false);
+        store.defineRelationship(feedback, QStringLiteral("build"), builds, false);
+        store.defineRelationship(feedback, QStringLiteral("tester"), betaTesters, false);
+        store.defineInverse(apps, feedback, feedback, QStringLiteral("app"));
+    }
 }
 
 QString sortAttributeOf(const QString &type)

@@ -1,6 +1,7 @@
 #include "sim/seeder.h"
 
 #include "core/asc/ascenums.h"
+#include "sim/feedbackseeder.h"
 #include "sim/store.h"
 #include "sim/testflightseeder.h"
 
@@ -286,6 +287,27 @@ SeedSummary seedStore(Store &store, const SeedOptions &options)
     if (options.benchmarkBuilds > 0)
         seedBenchmark(store, ids, now, options.benchmarkBuilds, summary);
     seedTestFlight(store, options.randomSeed, now);
+
+    // Feedback: the requested amount for the first app, a few for the other demo apps.
+    const bool demo = options.kind == SeedOptions::Kind::Demo;
+    const int screenshots =
+        options.feedbackScreenshots >= 0 ? options.feedbackScreenshots : (demo ? DemoFeedbackScreenshots : 0);
+    const int crashes =
+        options.feedbackCrashes >= 0 ? options.feedbackCrashes : (demo ? DemoFeedbackCrashes : 0);
+    const QList<const Record *> apps = store.all(QStringLiteral("apps"));
+    QStringList appIds;
+    for (const Record *app : apps)
+        appIds.append(app->id);
+    for (qsizetype i = 0; i < appIds.size(); ++i) {
+        const bool first = i == 0;
+        if (!first && (!demo || appIds.at(i) == summary.benchmarkAppId))
+            continue;
+        const FeedbackSeedSummary feedback =
+            seedFeedback(store, appIds.at(i), first ? screenshots : 6, first ? crashes : 3, now,
+                         options.randomSeed ^ (0xfeed0000u + quint32(i)));
+        summary.feedbackScreenshots += feedback.screenshots;
+        summary.feedbackCrashes += feedback.crashes;
+    }
     return summary;
 }
 

@@ -1,5 +1,7 @@
 #include "sim/simoptions.h"
 
+#include "sim/seeder.h"
+
 #include <QCommandLineParser>
 
 namespace ascend::sim {
@@ -100,6 +102,31 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         QStringLiteral("Fraction (0..1) of Beta App Reviews that end REJECTED (default 0)."),
         QStringLiteral("F"), QStringLiteral("0"));
     parser.addOptions({reviewSeconds, reviewRejectRate});
+    const QCommandLineOption feedbackScreenshots(
+        QStringLiteral("feedback-screenshots"),
+        QStringLiteral("Seed N screenshot feedback submissions for the first app (demo default %1).")
+            .arg(DemoFeedbackScreenshots),
+        QStringLiteral("N"));
+    const QCommandLineOption feedbackCrashes(
+        QStringLiteral("feedback-crashes"),
+        QStringLiteral("Seed N crash feedback submissions for the first app (demo default %1).")
+            .arg(DemoFeedbackCrashes),
+        QStringLiteral("N"));
+    const QCommandLineOption feedbackCount(
+        QStringLiteral("feedback-count"),
+        QStringLiteral("Seed N feedback submissions for the first app: 1/5 screenshots, 4/5 crashes."),
+        QStringLiteral("N"));
+    const QCommandLineOption feedbackEvery(
+        QStringLiteral("feedback-every"),
+        QStringLiteral(
+            "Every S seconds a tester sends new feedback (screenshot and crash in turn), published as "
+            "BETA_FEEDBACK_*_SUBMISSION_CREATED (default 0 = never)."),
+        QStringLiteral("S"), QStringLiteral("0"));
+    const QCommandLineOption screenshotUrlTtl(
+        QStringLiteral("screenshot-url-ttl-seconds"),
+        QStringLiteral("Lifetime of feedback screenshot URLs; expired ones answer 403 (default 900)."),
+        QStringLiteral("S"), QStringLiteral("900"));
+    parser.addOptions({feedbackScreenshots, feedbackCrashes, feedbackCount, feedbackEvery, screenshotUrlTtl});
     parsed.helpText = parser.helpText();
 
     if (!parser.parse(arguments)) {
@@ -204,6 +231,34 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
     if (!ok || options.reviewRejectRate < 0.0 || options.reviewRejectRate > 1.0) {
         parsed.error = QStringLiteral("--review-reject-rate expects a fraction from 0 to 1, got '%1'")
                            .arg(parser.value(reviewRejectRate));
+        return parsed;
+    }
+    // Counts: absent = -1 (the seed's default).
+    const auto count = [&](const QCommandLineOption &option, int *out) {
+        if (!parser.isSet(option))
+            return true;
+        bool valid = false;
+        *out = parser.value(option).toInt(&valid);
+        if (!valid || *out < 0 || *out > 1000000) {
+            parsed.error = QStringLiteral("--%1 expects a number from 0 to 1000000, got '%2'")
+                               .arg(option.names().first(), parser.value(option));
+            return false;
+        }
+        return true;
+    };
+    if (!count(feedbackScreenshots, &options.feedbackScreenshots) ||
+        !count(feedbackCrashes, &options.feedbackCrashes) || !count(feedbackCount, &options.feedbackCount))
+        return parsed;
+    options.feedbackEverySeconds = parser.value(feedbackEvery).toInt(&ok);
+    if (!ok || options.feedbackEverySeconds < 0) {
+        parsed.error = QStringLiteral("--feedback-every expects a non-negative number of seconds, got '%1'")
+                           .arg(parser.value(feedbackEvery));
+        return parsed;
+    }
+    options.screenshotUrlTtlSeconds = parser.value(screenshotUrlTtl).toInt(&ok);
+    if (!ok || options.screenshotUrlTtlSeconds < 1) {
+        parsed.error = QStringLiteral("--screenshot-url-ttl-seconds expects a positive number, got '%1'")
+                           .arg(parser.value(screenshotUrlTtl));
         return parsed;
     }
     return parsed;

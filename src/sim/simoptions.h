@@ -30,6 +30,14 @@ struct SimOptions {
     // Beta App Review: seconds per review step and the fraction of reviews that end REJECTED.
     int reviewSeconds = 5;
     double reviewRejectRate = 0.0;
+    // TestFlight feedback: seeded counts for the first app (-1 = the demo's), --feedback-count's total
+    // (split 1/5 screenshots, 4/5 crashes; the per-kind options win), a live submission every N seconds, and
+    // the lifetime of screenshot URLs.
+    int feedbackScreenshots = -1;
+    int feedbackCrashes = -1;
+    int feedbackCount = -1;
+    int feedbackEverySeconds = 0;
+    int screenshotUrlTtlSeconds = 900;
 };
 
 struct ParsedOptions {

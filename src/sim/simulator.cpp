@@ -3,6 +3,8 @@
 #include "core/http/httpserver.h"
 #include "sim/buildUploadsendpoints.h"
 #include "sim/endpoints.h"
+#include "sim/feedbackassets.h"
+#include "sim/feedbackendpoints.h"
 #include "sim/partshaper.h"
 #include "sim/relations.h"
 #include "sim/seeder.h"
@@ -77,11 +79,23 @@ bool Simulator::prepareStore(QString *error)
     SeedOptions seed;
     seed.kind = m_options.seed == QLatin1String("empty") ? SeedOptions::Kind::Empty : SeedOptions::Kind::Demo;
     seed.benchmarkBuilds = m_options.buildsCount;
+    if (m_options.feedbackCount >= 0) {
+        seed.feedbackScreenshots = m_options.feedbackCount / 5;
+        seed.feedbackCrashes = m_options.feedbackCount - seed.feedbackScreenshots;
+    }
+    if (m_options.feedbackScreenshots >= 0)
+        seed.feedbackScreenshots = m_options.feedbackScreenshots;
+    if (m_options.feedbackCrashes >= 0)
+        seed.feedbackCrashes = m_options.feedbackCrashes;
     const SeedSummary summary = seedStore(m_store, seed);
-    qCInfo(lcSim).noquote() << QStringLiteral("seeded %1 apps, %2 pre-release versions, %3 builds")
-                                   .arg(summary.apps)
-                                   .arg(summary.preReleaseVersions)
-                                   .arg(summary.builds);
+    qCInfo(lcSim).noquote()
+        << QStringLiteral(
+               "seeded %1 apps, %2 pre-release versions, %3 builds, %4 screenshot and %5 crash feedback")
+               .arg(summary.apps)
+               .arg(summary.preReleaseVersions)
+               .arg(summary.builds)
+               .arg(summary.feedbackScreenshots)
+               .arg(summary.feedbackCrashes);
     if (m_storeFile && !m_storeFile->save(m_store, error))
         return false;
     return true;
@@ -140,13 +154,19 @@ bool Simulator::start(QString *error)
         m_store, m_events, BetaReviewOptions{m_options.reviewSeconds, m_options.reviewRejectRate});
     m_testFlight->registerEndpoints(m_service->router(), *m_resources);
     connect(m_testFlight.get(), &TestFlightArea::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
+    m_feedbackAssets = std::make_unique<FeedbackAssets>(m_store, m_options.screenshotUrlTtlSeconds);
+    m_feedback = std::make_unique<FeedbackArea>(m_store, m_events, *m_feedbackAssets,
+                                                FeedbackOptions{m_options.feedbackEverySeconds});
+    m_feedback->registerEndpoints(m_service->router(), *m_resources);
+    connect(m_feedback.get(), &FeedbackArea::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
     if (m_recorder.isOpen())
         m_service->setRecorder(&m_recorder);
     connect(m_service.get(), &SimService::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
 
     m_partShaper =
         std::make_unique<PartShaper>(m_service.get(), m_options.partBandwidth, m_options.partLatencyMs);
-    m_server = std::make_unique<http::HttpServer>(m_partShaper.get());
+    m_feedbackAssets->setInner(m_partShaper.get());
+    m_server = std::make_unique<http::HttpServer>(m_feedbackAssets.get());
     if (!m_server->listen(address, m_options.port)) {
         *error = QStringLiteral("cannot listen on %1 port %2: %3")
                      .arg(address.toString())
@@ -162,6 +182,7 @@ bool Simulator::start(QString *error)
     m_webhookEmitter->setBaseUrl(m_baseUrl);
     qCInfo(lcSim).noquote() << QStringLiteral("App Store Connect simulator (spec %1) listening on %2")
                                    .arg(catalog.specVersion(), m_baseUrl);
+    m_feedback->start();
     return true;
 }
 
@@ -171,6 +192,8 @@ void Simulator::stop()
         m_server->close();
         m_server.reset();
     }
+    m_feedback.reset();
+    m_feedbackAssets.reset();
     m_partShaper.reset();
     m_testFlight.reset();
     m_buildUploads.reset();

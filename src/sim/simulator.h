@@ -22,6 +22,8 @@ class HttpServer;
 namespace ascend::sim {
 
 class BuildUploadArea;
+class FeedbackArea;
+class FeedbackAssets;
 class PartShaper;
 class SimService;
 class TestFlightArea;
@@ -49,6 +51,8 @@ public:
     WebhookEmitter *webhookEmitter() const { return m_webhookEmitter.get(); }
     BuildUploadArea *buildUploads() const { return m_buildUploads.get(); }
     TestFlightArea *testFlight() const { return m_testFlight.get(); }
+    FeedbackArea *feedback() const { return m_feedback.get(); }
+    FeedbackAssets *feedbackAssets() const { return m_feedbackAssets.get(); }
 
 private:
     bool loadKeys(QString *error);
@@ -67,7 +71,9 @@ private:
     std::unique_ptr<WebhookEmitter> m_webhookEmitter;
     std::unique_ptr<BuildUploadArea> m_buildUploads;
     std::unique_ptr<TestFlightArea> m_testFlight;
+    std::unique_ptr<FeedbackArea> m_feedback;
     std::unique_ptr<PartShaper> m_partShaper;
+    std::unique_ptr<FeedbackAssets> m_feedbackAssets; // the server's handler: images, then everything else
     std::unique_ptr<http::HttpServer> m_server;
     QString m_baseUrl;
     QTimer m_saveTimer; // coalesces saves after bursts of changes

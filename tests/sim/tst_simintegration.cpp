@@ -921,6 +921,86 @@ private slots:
         QCOMPARE(bench.stop(), 0);
     }
 
+    void feedbackInbox()
+    {
+        const QString app = appId(QStringLiteral("com.ascend.demo.trailhead"));
+        QVERIFY(!app.isEmpty());
+        for (const QString type : {QStringLiteral("betaFeedbackScreenshotSubmissions"),
+                                   QStringLiteral("betaFeedbackCrashSubmissions")}) {
+            int pages = 0;
+            QJsonArray included;
+            const QJsonArray all =
+                getAll(QStringLiteral("/v1/apps/%1/%2?limit=25&sort=-createdDate&include=build,tester")
+                           .arg(app, type),
+                       &pages, &included);
+            QVERIFY(all.size() >= (type.contains(QLatin1String("Screenshot")) ? 60 : 20));
+            QCOMPARE(pages, int((all.size() + 24) / 25));
+            QVERIFY(!included.isEmpty());
+            const QJsonObject first = all.first().toObject();
+            const QString model = attributeText(first, QStringLiteral("deviceModel"));
+            const Reply filtered = get(QStringLiteral("/v1/apps/%1/%2?filter[deviceModel]=%3&filter[build]=%4"
+                                                      "&fields[%2]=deviceModel,osVersion,build")
+                                           .arg(app, type, model, relatedId(first, QStringLiteral("build"))));
+            QCOMPARE(filtered.status, 200);
+            QVERIFY(idsOf(filtered.data()).contains(first.value(QLatin1String("id")).toString()));
+            for (const QJsonValue &resource : filtered.data())
+                QCOMPARE(keySet(attributesOf(resource)), QSet<QString>({"deviceModel", "osVersion"}));
+            const QString id = first.value(QLatin1String("id")).toString();
+            QCOMPARE(get(QStringLiteral("/v1/%1/%2?include=build").arg(type, id)).status, 200);
+            QCOMPARE(get(QStringLiteral("/v1/%1/%2?limit=5").arg(type, id)).status, 400);
+            if (type.contains(QLatin1String("Crash"))) {
+                const Reply log =
+                    get(QStringLiteral("/v1/%1/%2/crashLog?fields[betaCrashLogs]=logText").arg(type, id));
+                QCOMPARE(log.status, 200);
+                const QString text = attributesOf(log.body.value(QLatin1String("data")))
+                                         .value(QLatin1String("logText"))
+                                         .toString();
+                QVERIFY(text.contains(QLatin1String("\nBinary Images:\n")));
+                const QString logId =
+                    log.body.value(QLatin1String("data")).toObject().value(QLatin1String("id")).toString();
+                QCOMPARE(get(QStringLiteral("/v1/betaCrashLogs/") + logId).status, 200);
+            } else {
+                // The image behind the presigned URL, without a token (the binary draws with fonts).
+                const QString url = attributesOf(first)
+                                        .value(QLatin1String("screenshots"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QLatin1String("url"))
+                                        .toString();
+                const Reply image = send("GET", url, QByteArray());
+                QCOMPARE(image.status, 200);
+                QVERIFY(image.headers.value("content-type").startsWith("image/"));
+            }
+            QCOMPARE(
+                send("DELETE", m_sim.baseUrl + QStringLiteral("/v1/%1/%2").arg(type, id), m_token).status,
+                204);
+            QCOMPARE(get(QStringLiteral("/v1/%1/%2").arg(type, id)).status, 404);
+        }
+
+        // --feedback-count on the benchmark app of an otherwise empty seed.
+        Simulator counted;
+        QVERIFY(
+            startExtra(counted, QStringLiteral("feedback-count"),
+                       {QStringLiteral("--seed"), QStringLiteral("empty"), QStringLiteral("--builds-count"),
+                        QStringLiteral("20"), QStringLiteral("--feedback-count"), QStringLiteral("500")}));
+        const QString bench =
+            idsOf(send("GET", counted.baseUrl + QStringLiteral("/v1/apps"), counted.token()).data()).value(0);
+        QCOMPARE(send("GET",
+                      counted.baseUrl +
+                          QStringLiteral("/v1/apps/%1/betaFeedbackScreenshotSubmissions?limit=1").arg(bench),
+                      counted.token())
+                     .total(),
+                 100);
+        QCOMPARE(send("GET",
+                      counted.baseUrl +
+                          QStringLiteral("/v1/apps/%1/betaFeedbackCrashSubmissions?limit=1").arg(bench),
+                      counted.token())
+                     .total(),
+                 400);
+        QCOMPARE(counted.stop(), 0);
+    }
+
     void dataDirPersists()
     {
         const QString dataDir = m_work.filePath(QStringLiteral("data"));

@@ -6,7 +6,7 @@
 #include "sim/simulator.h"
 #include "stdinwatcher.h"
 
-#include <QCoreApplication>
+#include <QGuiApplication>
 #include <QJsonDocument>
 #include <cstdio>
 
@@ -14,7 +14,10 @@ using namespace ascend::sim;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Feedback screenshots are drawn with fonts, which need a QGuiApplication; no display is needed.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ascend-sim"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASCEND_VERSION));
 
