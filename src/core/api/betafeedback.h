@@ -42,7 +42,7 @@ struct FeedbackSubmission {
     QDateTime createdDate;
     QString comment;
     QString email;
-    QString deviceModel; // e.g. "iPhone15_2"
+    QString deviceModel; // e.g. "iPhone15,2"
     QString osVersion;   // e.g. "17.2"
     QString locale;
     QString timeZone;
