@@ -8,11 +8,13 @@ ASCEND_BUILD_DIR="${ASCEND_BUILD_DIR:-$ASCEND_ROOT/build}"
 
 ASCEND_PACKAGES=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-image-formats-plugins
+  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev
+  qt6-image-formats-plugins
   libqt6sql6-sqlite libqt6svg6 qtkeychain-qt6-dev libssl-dev openssl libgl-dev
   libzip-dev libplist-dev libhttp-parser-dev
   python3 python3-jsonschema curl xz-utils
   xvfb xauth imagemagick fonts-dejavu-core dbus gnome-keyring
+  dpkg-dev file lintian appstream desktop-file-utils man-db
 )
 
 ascend_install_packages() {

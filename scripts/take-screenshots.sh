@@ -3,6 +3,9 @@
 #   main-window.png     `ascend --demo`: connected to the demo simulator, first app selected, Uploads pane
 #   welcome.png         `ascend` with no account stored
 #   account-dialog.png  the account dialog after "Test Connection" succeeded (taken by tst_accountdialog)
+#   feedback.png        the Feedback pane of the demo app, thumbnails loaded
+#   settings.png        Settings ▸ Uploads over the demo window
+#   log-viewer.png      Help ▸ Show Log after connecting to the demo (secrets redacted)
 # Usage: scripts/take-screenshots.sh [OUTPUT_DIR]   (ASCEND_BUILD_DIR selects the build tree, default build/)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -35,6 +38,11 @@ ascend="$ASCEND_BUILD_DIR/src/app/ascend"
 # Uploads: a generated sample build caught mid-transfer (the demo throttles parts like a real connection).
 "$ascend" --demo --size "$size" --pane uploads --sample-upload --screenshot-delay 1300 --screenshot "$out/uploads.png"
 "$ascend" --demo --size "$size" --pane testflight --screenshot-delay 1500 --screenshot "$out/testflight.png"
+# Feedback: the demo app's inbox with thumbnails loaded.
+"$ascend" --demo --size 1400x900 --pane feedback --screenshot-delay 4000 --screenshot "$out/feedback.png"
+# Settings and the log viewer, opened over the connected demo window.
+"$ascend" --demo --screenshot-window settings:Uploads --screenshot "$out/settings.png"
+"$ascend" --demo --screenshot-window log --screenshot-delay 1500 --screenshot "$out/log-viewer.png"
 
 ASCEND_SCREENSHOT_DIR="$work/shots" "$ASCEND_BUILD_DIR/tests/ui/tst_accountdialog" testConnectionAgainstSimulator \
   >"$work/test.log" 2>&1 || { cat "$work/test.log" >&2; exit 1; }

@@ -2,22 +2,74 @@
 
 #include "core/auth/accountstore.h"
 #include "core/auth/secretstore.h"
+#include "logcapture.h"
 #include "screenshot.h"
+#include "ui/aboutdialog.h"
+#include "ui/appsettings.h"
+#include "ui/logbuffer.h"
+#include "ui/logviewer.h"
 #include "ui/mainwindow.h"
+#include "ui/settingsdialog.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/theme.h"
+#include "ui/uilanguage.h"
 #include "ui/uploadspane.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTranslator>
 #include <memory>
+
+Q_LOGGING_CATEGORY(lcApp, "ascend.app", QtInfoMsg)
 
 namespace {
 
 using Pane = ascend::models::SourceListModel::Pane;
+
+// Loads the interface language chosen in Settings (or the system's) with Qt's own strings for it.
+
+// --screenshot-window: a dialog to open once connected and to capture instead of the main window.
+std::function<QWidget *()> screenshotWindow(const QString &name, ascend::ui::MainWindow *window,
+                                            ascend::auth::AccountStore *accounts,
+                                            ascend::auth::SecretStore *secrets)
+{
+    using namespace ascend::ui;
+    const QString kind = name.section(QLatin1Char(':'), 0, 0);
+    const QString page = name.section(QLatin1Char(':'), 1);
+    if (kind == QLatin1String("settings")) {
+        const QMetaEnum pages = QMetaEnum::fromType<SettingsDialog::Page>();
+        const int value = page.isEmpty() ? 0 : pages.keyToValue(qPrintable(page + QStringLiteral("Page")));
+        if (value < 0)
+            return {};
+        return [=] {
+            auto *dialog = new SettingsDialog(accounts, secrets, window);
+            dialog->setCurrentPage(static_cast<SettingsDialog::Page>(value));
+            dialog->show();
+            return dialog;
+        };
+    }
+    if (kind == QLatin1String("log")) {
+        return [=] {
+            window->showLog();
+            return static_cast<QWidget *>(window->logViewer());
+        };
+    }
+    if (kind == QLatin1String("about")) {
+        return [=] {
+            auto *dialog = new AboutDialog(secrets->backendDescription(), window);
+            dialog->show();
+            return dialog;
+        };
+    }
+    return {};
+}
 
 std::optional<Pane> paneFromName(const QString &name)
 {
@@ -39,7 +91,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Ascend"));
     QCoreApplication::setApplicationName(QStringLiteral("Ascend"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASCEND_VERSION));
-    QGuiApplication::setDesktopFileName(QStringLiteral("ascend"));
+    // The desktop file's name: Wayland compositors match the window to it (icon, launcher entry).
+    QGuiApplication::setDesktopFileName(QStringLiteral(ASCEND_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -71,6 +124,13 @@ int main(int argc, char *argv[])
         QStringLiteral("sample-upload"),
         QCoreApplication::translate("main",
                                     "With --demo: upload a generated sample build of the selected app."));
+    const QCommandLineOption screenshotWindowOption(
+        QStringLiteral("screenshot-window"),
+        QCoreApplication::translate(
+            "main", "With --screenshot: capture <window> instead of the main window: "
+                    "settings[:Page] (Accounts, Appearance, Uploads, Listener, Cache, Language, "
+                    "Notifications), log or about."),
+        QStringLiteral("window"));
     const QCommandLineOption screenshotDelayOption(
         QStringLiteral("screenshot-delay"),
         QCoreApplication::translate("main", "Wait <ms> after connecting before taking the screenshot."),
@@ -79,8 +139,8 @@ int main(int argc, char *argv[])
         QStringLiteral("files"),
         QCoreApplication::translate("main", "Builds (.ipa, .pkg) to upload once connected."),
         QStringLiteral("[files…]"));
-    parser.addOptions(
-        {demoOption, screenshotOption, paneOption, sizeOption, sampleUploadOption, screenshotDelayOption});
+    parser.addOptions({demoOption, screenshotOption, paneOption, sizeOption, sampleUploadOption,
+                       screenshotDelayOption, screenshotWindowOption});
     parser.process(app);
 
     std::optional<Pane> pane;
@@ -113,7 +173,11 @@ int main(int argc, char *argv[])
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, screenshotSettings.path());
     }
 
-    ascend::ui::theme::apply(app);
+    ascend::app::installLogCapture();
+    ascend::ui::uilanguage::install();
+    ascend::ui::theme::apply(app, ascend::ui::AppSettings::themeMode());
+    qCInfo(lcApp, "Ascend %s on Qt %s (%s)", qPrintable(QCoreApplication::applicationVersion()), qVersion(),
+           qPrintable(QGuiApplication::platformName()));
 
     std::unique_ptr<ascend::auth::SecretStore> secrets = ascend::auth::createDefaultSecretStore();
     ascend::auth::AccountStore accounts(secrets.get());
@@ -141,6 +205,17 @@ int main(int argc, char *argv[])
     if (screenshot) {
         taker = std::make_unique<ascend::app::ScreenshotTaker>(&window, parser.value(screenshotOption), 60000,
                                                                parser.value(screenshotDelayOption).toInt());
+        if (parser.isSet(screenshotWindowOption)) {
+            const auto target =
+                screenshotWindow(parser.value(screenshotWindowOption), &window, &accounts, secrets.get());
+            if (!target) {
+                QTextStream(stderr) << QCoreApplication::translate("main", "Unknown window \"%1\".")
+                                           .arg(parser.value(screenshotWindowOption))
+                                    << Qt::endl;
+                return 2;
+            }
+            taker->setTarget(target);
+        }
         taker->start();
     }
     window.show();

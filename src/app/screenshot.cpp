@@ -9,6 +9,7 @@
 #include <QPixmap>
 #include <QTextStream>
 #include <QTimer>
+#include <QWidget>
 
 namespace ascend::app {
 
@@ -40,8 +41,14 @@ void ScreenshotTaker::check()
         fail(m_window->controller()->statusText());
         return;
     }
-    if (state == State::Connected || (state == State::Disconnected && m_window->isShowingWelcome()))
+    if (m_scheduled)
+        return;
+    if (state == State::Connected || (state == State::Disconnected && m_window->isShowingWelcome())) {
+        m_scheduled = true;
+        if (m_target)
+            m_targetWidget = m_target();
         QTimer::singleShot(m_settleMs, this, &ScreenshotTaker::capture);
+    }
 }
 
 void ScreenshotTaker::capture()
@@ -50,7 +57,13 @@ void ScreenshotTaker::capture()
         return;
     m_done = true;
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    const QPixmap shot = m_window->grab();
+    QWidget *widget = m_target ? m_targetWidget.data() : static_cast<QWidget *>(m_window);
+    if (!widget) {
+        m_done = false;
+        fail(tr("The window to capture could not be opened."));
+        return;
+    }
+    const QPixmap shot = widget->grab();
     if (!shot.save(m_path)) {
         QTextStream(stderr) << tr("Could not write the screenshot to %1.").arg(m_path) << Qt::endl;
         QCoreApplication::exit(1);

@@ -160,11 +160,18 @@ QList<Command> accountsCommands()
                           QStringLiteral("URL")});
     };
     add.run = addAccount;
+    add.details = QStringLiteral(
+        "Needs --name, --key-id, --private-key-path and either --issuer-id (team key) or --individual. The "
+        ".p8 file must hold a PKCS#8 EC P-256 key. It is kept in the system keychain; when no keychain "
+        "answers, in a file readable only by you (mode 0600) in the configuration folder, and the command "
+        "says so. Use the account later with --profile NAME.");
 
     Command list;
     list.words = {QStringLiteral("accounts"), QStringLiteral("list")};
     list.summary = QStringLiteral("List stored accounts (never their keys)");
     list.run = listAccounts;
+    list.details = QStringLiteral("Prints a table: name, key ID, issuer ID and server. With --json: an array "
+                                  "of {name, keyId, issuerId, individualKey, baseUrl}.");
 
     Command remove;
     remove.words = {QStringLiteral("accounts"), QStringLiteral("remove")};
@@ -173,6 +180,8 @@ QList<Command> accountsCommands()
         parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The account to remove."));
     };
     remove.run = removeAccount;
+    remove.details =
+        QStringLiteral("Removes the account from accounts.json and its key from the keychain (or file).");
     return {add, list, remove};
 }
 

@@ -56,6 +56,8 @@ QList<Command> appsCommands()
                           QStringLiteral("BUNDLE_ID")});
     };
     list.run = listApps;
+    list.details = QStringLiteral("Prints a table: ID, name, bundle ID, SKU and primary locale. With --json: "
+                                  "the JSON:API app resources.");
     return {list};
 }
 

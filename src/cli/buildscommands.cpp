@@ -110,6 +110,9 @@ QList<Command> buildsCommands()
              QStringLiteral("STATE")});
     };
     list.run = listBuilds;
+    list.details =
+        QStringLiteral("Needs --app. Prints a table: ID, version, build number, platform, processing state, "
+                       "upload date and expiry date (UTC). With --json: the JSON:API build resources.");
     return {list};
 }
 

@@ -96,6 +96,11 @@ QList<Command> eventsCommands()
     Command c;
     c.words = {QStringLiteral("events"), QStringLiteral("list")};
     c.summary = QStringLiteral("List the webhook events the listener stored");
+    c.details = QStringLiteral(
+        "Reads the event log written by `ascendctl listen` (or the app's listener) and prints the newest "
+        "events, oldest first: time received (UTC), type, the resource concerned, signature verdict, "
+        "duplicates and event ID. With --json: an array of objects with seq, id, type, eventType, "
+        "instanceType, instanceId, timestamps, signature, duplicates and the payload.");
     c.declareOptions = [](QCommandLineParser &parser) {
         parser.addOption(
             {QStringLiteral("type"),

@@ -204,6 +204,14 @@ QList<Command> listenCommands()
                           QStringLiteral("FILE")});
     };
     c.run = listen;
+    c.details = QStringLiteral(
+        "Needs --port and exactly one of --secret-file or --secret-env (with --demo the secret is generated "
+        "and a demo webhook is pointed at the listener). Each request must be a POST to the path with a "
+        "valid x-apple-signature (HMAC-SHA256 of the body with the secret); anything else is refused with "
+        "401, 405, 413 or 400. Every verified event is stored in the event log before the answer 200, and a "
+        "redelivery is recorded once. Prints one JSON line per verified event on stdout and what was refused "
+        "on stderr; Ctrl+C (SIGINT) or SIGTERM stops it and prints the counts. App Store Connect needs a "
+        "public HTTPS URL: put a reverse proxy or a tunnel in front of the listener.");
     return {c};
 }
 

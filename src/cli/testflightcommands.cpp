@@ -871,7 +871,7 @@ void testerOptions(Parser &parser)
 }
 
 Command make(QStringList words, const QString &summary, std::function<void(Parser &)> declare,
-             std::function<int(CliContext &, const Parser &)> run)
+             std::function<int(CliContext &, const Parser &)> run, const QString &details)
 {
     Command command;
     command.words = QStringList{QStringLiteral("testflight")} + words;
@@ -882,6 +882,7 @@ Command make(QStringList words, const QString &summary, std::function<void(Parse
             declare(parser);
     };
     command.run = std::move(run);
+    command.details = details;
     return command;
 }
 
@@ -897,9 +898,16 @@ QList<Command> testflightCommands()
         make(
             w("builds", "list"),
             QStringLiteral("Builds by version with beta states, review and groups (few requests, all pages)"),
-            {}, buildsList),
+            {}, buildsList,
+            QStringLiteral(
+                "Needs --app. Prints one row per build, newest version first: ID, version, build number, "
+                "upload date, processing state, internal and external beta state, Beta App Review state, "
+                "expiry and beta groups. With --json: an array of builds with the same fields.")),
         make(w("groups", "list"), QStringLiteral("Beta groups with tester counts and public links"), {},
-             groupsList),
+             groupsList,
+             QStringLiteral(
+                 "Needs --app. Prints a table: ID, name, kind (internal or external), tester count, public "
+                 "link and whether feedback is on. With --json: an array of groups.")),
         make(
             w("groups", "create"), QStringLiteral("Create a beta group (POST /v1/betaGroups)"),
             [](Parser &parser) {
@@ -917,15 +925,20 @@ QList<Command> testflightCommands()
                 parser.addOption(
                     {QStringLiteral("no-feedback"), QStringLiteral("Turn tester feedback off.")});
             },
-            groupsCreate),
+            groupsCreate,
+            QStringLiteral("Needs --app and --name. Without --internal the group is external: its builds "
+                           "need Beta App Review before testers get them. Prints the new group's ID.")),
         make(
             w("groups", "delete"), QStringLiteral("Delete a beta group (its testers stay)"),
-            [](Parser &parser) { groupOption(parser, QStringLiteral("The group to delete.")); },
-            groupsDelete),
+            [](Parser &parser) { groupOption(parser, QStringLiteral("The group to delete.")); }, groupsDelete,
+            QStringLiteral(
+                "Needs --app and --group. The testers stay in the app (and in their other groups).")),
         make(
             w("testers", "list"), QStringLiteral("Testers of the app or of one group"),
             [](Parser &parser) { groupOption(parser, QStringLiteral("Only testers of this group.")); },
-            testersList),
+            testersList,
+            QStringLiteral("Needs --app. Prints a table: ID, email, name, state, invitation, devices and "
+                           "groups. With --json: an array of testers.")),
         make(
             w("testers", "add"), QStringLiteral("Add a tester to a group (POST /v1/betaTesters)"),
             [](Parser &parser) {
@@ -937,7 +950,9 @@ QList<Command> testflightCommands()
                 parser.addOption(
                     {QStringLiteral("last-name"), QStringLiteral("Last name."), QStringLiteral("NAME")});
             },
-            testersAdd),
+            testersAdd,
+            QStringLiteral(
+                "Needs --app, --group and --email. Prints the tester's ID; with --json the tester.")),
         make(
             w("testers", "remove"),
             QStringLiteral("Remove a tester from a group, or altogether without --group"),
@@ -945,10 +960,14 @@ QList<Command> testflightCommands()
                 testerOptions(parser);
                 groupOption(parser, QStringLiteral("Remove from this group only."));
             },
-            testersRemove),
+            testersRemove,
+            QStringLiteral("Needs --app and --email or --id. With --group the tester leaves only that group; "
+                           "without it the tester is removed from the app and all its groups.")),
         make(w("testers", "invite"),
              QStringLiteral("Send a tester the invitation (POST /v1/betaTesterInvitations)"), testerOptions,
-             testersInvite),
+             testersInvite,
+             QStringLiteral("Needs --app and --email or --id. App Store Connect sends the tester the "
+                            "TestFlight invitation email.")),
         make(
             w("testers", "import"),
             QStringLiteral("Import testers from FILE.csv (email, first name, last name, groups)"),
@@ -956,7 +975,12 @@ QList<Command> testflightCommands()
                 groupOption(parser, QStringLiteral("Group for rows that name none."));
                 parser.addPositionalArgument(QStringLiteral("FILE.csv"), QStringLiteral("The CSV file."));
             },
-            testersImport),
+            testersImport,
+            QStringLiteral("Needs --app and FILE.csv: columns email, first name, last name and optionally "
+                           "groups (names or IDs separated by ';'); a header row naming \"email\" may order "
+                           "the columns differently. Rows without a group go to --group. Every row is "
+                           "checked and applied on its own: prints one line per row (added, or skipped and "
+                           "why) and the totals. With --json: the result of every row.")),
         make(
             w("testers", "export"), QStringLiteral("Export testers to FILE.csv"),
             [](Parser &parser) {
@@ -964,21 +988,27 @@ QList<Command> testflightCommands()
                 parser.addPositionalArgument(QStringLiteral("FILE.csv"),
                                              QStringLiteral("The CSV file to write."));
             },
-            testersExport),
+            testersExport,
+            QStringLiteral("Needs --app and FILE.csv. Writes email, first name, last name and groups with a "
+                           "header row, in the format `testers import` reads.")),
         make(
             w("assign"), QStringLiteral("Give a build to a beta group"),
             [](Parser &parser) {
                 buildOption(parser);
                 groupOption(parser, QStringLiteral("The group."));
             },
-            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, true); }),
+            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, true); },
+            QStringLiteral("Needs --app, --build (the ID from `testflight builds list`) and --group. Testers "
+                           "of an external group get the build once it passed Beta App Review.")),
         make(
             w("unassign"), QStringLiteral("Take a build away from a beta group"),
             [](Parser &parser) {
                 buildOption(parser);
                 groupOption(parser, QStringLiteral("The group."));
             },
-            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, false); }),
+            [](CliContext &c, const Parser &p) { return assignOrUnassign(c, p, false); },
+            QStringLiteral(
+                "Needs --app, --build and --group. Testers of that group can no longer install the build.")),
         make(
             w("notes", "set"), QStringLiteral("Set What to Test for a locale of a build"),
             [](Parser &parser) {
@@ -988,7 +1018,9 @@ QList<Command> testflightCommands()
                 parser.addOption({QStringLiteral("text"), QStringLiteral("The What to Test text."),
                                   QStringLiteral("TEXT")});
             },
-            notesSet),
+            notesSet,
+            QStringLiteral("Needs --build and --text; --locale defaults to en-US. Creates or replaces the "
+                           "What to Test text of that locale (at most 4,000 characters).")),
         make(
             w("submit"), QStringLiteral("Submit a build for Beta App Review, checking it first"),
             [](Parser &parser) {
@@ -998,10 +1030,16 @@ QList<Command> testflightCommands()
                 parser.addOption({QStringLiteral("timeout"), QStringLiteral("Seconds to wait (default 600)."),
                                   QStringLiteral("S")});
             },
-            submit),
-        make(w("notify"), QStringLiteral("Notify the testers that a build is available"), buildOption,
-             notify),
-        make(w("expire"), QStringLiteral("Expire a build (cannot be undone)"), buildOption, expire),
+            submit,
+            QStringLiteral(
+                "Needs --build. Checks first what App Store Connect would refuse (processing not VALID, "
+                "expired, internal only, What to Test empty, already submitted) and says what to fix. With "
+                "--wait it prints each review state until APPROVED or REJECTED; REJECTED exits with 1.")),
+        make(w("notify"), QStringLiteral("Notify the testers that a build is available"), buildOption, notify,
+             QStringLiteral("Needs --build. App Store Connect emails the testers of the build's groups.")),
+        make(
+            w("expire"), QStringLiteral("Expire a build (cannot be undone)"), buildOption, expire,
+            QStringLiteral("Needs --build. Testers can no longer install the build; this cannot be undone.")),
     };
 }
 

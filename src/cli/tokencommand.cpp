@@ -39,6 +39,10 @@ QList<Command> tokenCommands()
     token.words = {QStringLiteral("token")};
     token.summary = QStringLiteral("Print one signed ES256 JWT (valid for 20 minutes)");
     token.run = printToken;
+    token.details =
+        QStringLiteral("Signs a token with the account's key (from --profile, --demo or the ASC_* variables) "
+                       "and prints it alone on stdout, e.g. for curl -H \"Authorization: Bearer $(ascendctl "
+                       "token)\" ... With --json: {\"token\": ..., \"baseUrl\": ...}.");
     return {token};
 }
 

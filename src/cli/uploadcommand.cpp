@@ -130,6 +130,14 @@ QList<Command> uploadCommands()
     Command upload;
     upload.words = {QStringLiteral("upload")};
     upload.summary = QStringLiteral("Upload an .ipa or .pkg build in parallel parts, resumable");
+    upload.details = QStringLiteral(
+        "Reads the bundle ID, version, build number and platform from an IPA's Info.plist; a .pkg needs "
+        "--version and --build (and --app). Refuses, before any request, a file that is not a build, an app "
+        "that is not in the account, or a version and build that already exist. Then reserves the upload, "
+        "sends every part, commits it and, with --wait, follows processing. Progress goes to stderr; the "
+        "result (buildUpload ID, state, build ID, bytes, seconds, MD5) to stdout, as JSON with --json. An "
+        "interrupted upload (network, crash, kill) is recorded in the journal: run the same command with "
+        "--resume to send only the missing parts.");
     upload.declareOptions = [](QCommandLineParser &parser) {
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The .ipa or .pkg to upload."));
         parser.addOptions({

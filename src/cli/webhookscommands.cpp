@@ -388,13 +388,14 @@ int redeliver(CliContext &context, const QCommandLineParser &parser)
 
 Command command(const QString &verb, const QString &summary,
                 std::function<void(QCommandLineParser &)> options,
-                std::function<int(CliContext &, const QCommandLineParser &)> run)
+                std::function<int(CliContext &, const QCommandLineParser &)> run, const QString &details)
 {
     Command c;
     c.words = {QStringLiteral("webhooks"), verb};
     c.summary = summary;
     c.declareOptions = std::move(options);
     c.run = std::move(run);
+    c.details = details;
     return c;
 }
 
@@ -414,7 +415,9 @@ QList<Command> webhooksCommands()
     return {
         command(QStringLiteral("list"),
                 QStringLiteral("List the webhooks of an app (GET /v1/apps/{id}/webhooks)"), appOption,
-                listWebhooks),
+                listWebhooks,
+                QStringLiteral("Needs --app. Prints a table: ID, name, enabled, URL and event types. With "
+                               "--json: the JSON:API webhook resources.")),
         command(
             QStringLiteral("create"), QStringLiteral("Create a webhook (POST /v1/webhooks)"),
             [appOption](QCommandLineParser &parser) {
@@ -431,7 +434,13 @@ QList<Command> webhooksCommands()
                 parser.addOption({QStringLiteral("disabled"), QStringLiteral("Create it disabled.")});
                 addSecretOptions(parser);
             },
-            createWebhook),
+            createWebhook,
+            QStringLiteral(
+                "Needs --app, --name, --url, --events and a secret: --secret-file FILE (first line) or "
+                "--generate-secret (--secret-out FILE saves a copy). The secret never appears on the command "
+                "line; it is kept in the keychain (or a 0600 file) so that the app can verify the "
+                "notifications. Prints the new webhook; with --json its JSON:API resource. Event types:\n") +
+                QStringLiteral("  ") + asc::allNames<asc::WebhookEventType>().join(QStringLiteral("\n  "))),
         command(
             QStringLiteral("update"), QStringLiteral("Change a webhook (PATCH /v1/webhooks/{id})"),
             [](QCommandLineParser &parser) {
@@ -446,11 +455,17 @@ QList<Command> webhooksCommands()
                 parser.addOption({QStringLiteral("disable"), QStringLiteral("Disable it.")});
                 addSecretOptions(parser);
             },
-            updateWebhook),
+            updateWebhook,
+            QStringLiteral("Changes only what is given; --events replaces the whole list. A new secret "
+                           "(--secret-file or --generate-secret) is kept like the one of `webhooks create`. "
+                           "Prints the changed webhook.")),
         command(QStringLiteral("delete"), QStringLiteral("Delete a webhook (DELETE /v1/webhooks/{id})"),
-                idArgument(QStringLiteral("The webhook.")), deleteWebhook),
+                idArgument(QStringLiteral("The webhook.")), deleteWebhook,
+                QStringLiteral("Deletes the webhook on App Store Connect. Prints its ID.")),
         command(QStringLiteral("ping"), QStringLiteral("Send a test notification (POST /v1/webhookPings)"),
-                idArgument(QStringLiteral("The webhook.")), pingWebhook),
+                idArgument(QStringLiteral("The webhook.")), pingWebhook,
+                QStringLiteral("App Store Connect sends a ping notification to the webhook's URL; see the "
+                               "result with `webhooks deliveries ID`. Prints the ping's ID.")),
         command(
             QStringLiteral("deliveries"),
             QStringLiteral("List a webhook's deliveries (GET /v1/webhooks/{id}/deliveries)"),
@@ -461,10 +476,14 @@ QList<Command> webhooksCommands()
                 parser.addOption({QStringLiteral("days"), QStringLiteral("How far back (default 7)."),
                                   QStringLiteral("N")});
             },
-            listDeliveries),
-        command(QStringLiteral("redeliver"),
-                QStringLiteral("Send a delivery's notification again (POST /v1/webhookDeliveries)"),
-                idArgument(QStringLiteral("The delivery to send again.")), redeliver),
+            listDeliveries,
+            QStringLiteral("Prints a table: delivery ID, created and sent (UTC), state, HTTP status, event "
+                           "and error. With --json: the JSON:API document.")),
+        command(
+            QStringLiteral("redeliver"),
+            QStringLiteral("Send a delivery's notification again (POST /v1/webhookDeliveries)"),
+            idArgument(QStringLiteral("The delivery to send again.")), redeliver,
+            QStringLiteral("The ID comes from `webhooks deliveries`. Prints the ID of the new delivery.")),
     };
 }
 

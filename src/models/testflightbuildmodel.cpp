@@ -1,5 +1,7 @@
 #include "models/testflightbuildmodel.h"
 
+#include "models/statelabel.h"
+
 #include <QGuiApplication>
 #include <QLocale>
 #include <QMimeData>
@@ -14,14 +16,10 @@ QString stateText(const auto &value)
     return value ? asc::toString(*value) : QString();
 }
 
-// "READY_FOR_BETA_SUBMISSION" → "Ready for beta submission"
+// "READY_FOR_BETA_SUBMISSION" → "Ready for beta submission", translated
 QString humanize(const QString &state)
 {
-    if (state.isEmpty())
-        return QStringLiteral("—");
-    QString text = state.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-    text[0] = text[0].toUpper();
-    return text;
+    return state.isEmpty() ? QStringLiteral("—") : stateLabel(state);
 }
 
 QString shortDate(const QDateTime &dateTime)

@@ -1,15 +1,13 @@
 #include "models/testflighttestermodel.h"
 
+#include "models/statelabel.h"
+
 namespace ascend::models {
 
 namespace {
 QString humanize(const QString &state)
 {
-    if (state.isEmpty())
-        return {};
-    QString text = state.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-    text[0] = text[0].toUpper();
-    return text;
+    return stateLabel(state);
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "models/uploadqueuemodel.h"
 
+#include <QLocale>
 #include <QStringList>
 
 namespace ascend::models {
@@ -123,7 +124,9 @@ QString UploadQueueModel::formatBytes(double bytes)
         bytes /= 1024.0;
         ++unit;
     }
-    return QStringLiteral("%1 %2").arg(bytes, 0, 'f', unit == 0 ? 0 : 1).arg(QLatin1String(units[unit]));
+    // The number in the user's locale: "1,5 MiB" in German.
+    return QStringLiteral("%1 %2").arg(QLocale().toString(bytes, 'f', unit == 0 ? 0 : 1),
+                                       QLatin1String(units[unit]));
 }
 
 QVariant UploadQueueModel::rawValue(const BuildUploadJob &job, Column column) const

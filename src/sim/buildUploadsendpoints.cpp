@@ -154,7 +154,6 @@ BuildUploadArea::BuildUploadArea(Store &store, SimEvents &events, BuildUploadOpt
     , m_store(store)
     , m_events(events)
     , m_options(std::move(options))
-    , m_faultRandom(0xB0A7u)
 {
     if (m_options.storageDir.isEmpty()) {
         m_temporaryDir = std::make_unique<QTemporaryDir>();
@@ -519,12 +518,6 @@ http::HttpResponse BuildUploadArea::receivePart(const ApiRequest &request)
                                              .arg(partNumber)
                                              .arg(length)
                                              .arg(http.bodyLength)));
-    if (m_options.partFaultRate > 0.0 && m_faultRandom.generateDouble() < m_options.partFaultRate) {
-        http::HttpResponse response =
-            errorResponse(m_faultRandom.bounded(2) ? errors::serviceUnavailable() : errors::internalError());
-        return response;
-    }
-
     QFile target(dataPath(fileId));
     if (!target.open(QIODevice::ReadWrite) || !target.seek(offset)) {
         qCWarning(lcSim).noquote() << "cannot write" << target.fileName() << target.errorString();

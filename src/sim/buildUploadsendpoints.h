@@ -15,7 +15,6 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QObject>
-#include <QRandomGenerator>
 #include <QString>
 #include <QTemporaryDir>
 #include <QThreadPool>
@@ -31,7 +30,6 @@ struct Record;
 struct BuildUploadOptions {
     qint64 partSize = 10 * 1024 * 1024;
     int processingSeconds = 3;
-    double partFaultRate = 0.0;              // fraction of part requests answered 500/503
     int operationTtlSeconds = 7 * 24 * 3600; // a week, as ASC's docs ask uploads to finish within
     QString storageDir;                      // where part bytes land; empty = a temporary directory
 };
@@ -72,7 +70,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_temporaryDir;
     ResourceEndpoints *m_resources = nullptr;
     QThreadPool m_pool; // checksums of committed files, off the server's thread
-    QRandomGenerator m_faultRandom;
 };
 
 } // namespace ascend::sim

@@ -77,8 +77,14 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         QStringLiteral("3"));
     const QCommandLineOption partFaultRate(
         QStringLiteral("part-fault-rate"),
-        QStringLiteral("Answer this fraction (0..1) of part uploads with 500 or 503."), QStringLiteral("F"),
-        QStringLiteral("0"));
+        QStringLiteral("Make this fraction (0..1) of part uploads fail, as --part-fault-kinds says."),
+        QStringLiteral("F"), QStringLiteral("0"));
+    const QCommandLineOption partFaultKinds(
+        QStringLiteral("part-fault-kinds"),
+        QStringLiteral("What a part fault is, one picked per fault from this comma list: 500, 503 (error "
+                       "answers), reset (the connection drops when half of the body has arrived), stall "
+                       "(no answer until the client times out; reset after 60 s). Default 500,503."),
+        QStringLiteral("LIST"), QStringLiteral("500,503"));
     const QCommandLineOption partBandwidth(
         QStringLiteral("part-bandwidth"),
         QStringLiteral("Throttle each part upload to this many bytes per second (0 = unlimited)."),
@@ -92,7 +98,8 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
         QStringLiteral("604800"));
     parser.addOptions({help, version, host, port, dataDir, seed, buildsCount, generateKey, apiKey,
                        individualKey, record, faultRate, latency, rateLimit, exitWithStdin});
-    parser.addOptions({partSize, processingSeconds, partFaultRate, partBandwidth, partLatency, operationTtl});
+    parser.addOptions({partSize, processingSeconds, partFaultRate, partFaultKinds, partBandwidth, partLatency,
+                       operationTtl});
     const QCommandLineOption reviewSeconds(
         QStringLiteral("review-seconds"),
         QStringLiteral("Seconds each Beta App Review step takes (WAITING_FOR_REVIEW, IN_REVIEW; default 5)."),
@@ -203,6 +210,13 @@ ParsedOptions parseSimOptions(const QStringList &arguments)
                            .arg(parser.value(partFaultRate));
         return parsed;
     }
+    QString kindsError;
+    const auto kinds = parseFaultKinds(parser.value(partFaultKinds), &kindsError);
+    if (!kinds) {
+        parsed.error = QStringLiteral("--part-fault-kinds: %1").arg(kindsError);
+        return parsed;
+    }
+    options.partFaultKinds = *kinds;
     options.partBandwidth = parser.value(partBandwidth).toLongLong(&ok);
     if (!ok || options.partBandwidth < 0) {
         parsed.error = QStringLiteral("--part-bandwidth expects a non-negative number, got '%1'")

@@ -1,6 +1,8 @@
 #pragma once
 // ascend-sim's command line.
 
+#include "sim/faultinjector.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +26,7 @@ struct SimOptions {
     qint64 partSize = 10 * 1024 * 1024;
     int processingSeconds = 3;
     double partFaultRate = 0.0;
+    QList<FaultKind> partFaultKinds = FaultInjector::StatusKinds; // what a part fault is (--part-fault-kinds)
     qint64 partBandwidth = 0; // bytes per second per connection; 0 = unlimited
     int partLatencyMs = 0;
     int operationTtlSeconds = 7 * 24 * 3600;

@@ -5,6 +5,7 @@
 #include "sim/endpoints.h"
 #include "sim/feedbackassets.h"
 #include "sim/feedbackendpoints.h"
+#include "sim/partfaults.h"
 #include "sim/partshaper.h"
 #include "sim/relations.h"
 #include "sim/seeder.h"
@@ -143,7 +144,6 @@ bool Simulator::start(QString *error)
     BuildUploadOptions uploadOptions;
     uploadOptions.partSize = m_options.partSize;
     uploadOptions.processingSeconds = m_options.processingSeconds;
-    uploadOptions.partFaultRate = m_options.partFaultRate;
     uploadOptions.operationTtlSeconds = m_options.operationTtlSeconds;
     if (!m_options.dataDir.isEmpty())
         uploadOptions.storageDir = m_options.dataDir + QStringLiteral("/uploads");
@@ -163,8 +163,10 @@ bool Simulator::start(QString *error)
         m_service->setRecorder(&m_recorder);
     connect(m_service.get(), &SimService::storeChanged, &m_saveTimer, qOverload<>(&QTimer::start));
 
+    m_partFaults =
+        std::make_unique<PartFaults>(m_service.get(), m_options.partFaultRate, m_options.partFaultKinds);
     m_partShaper =
-        std::make_unique<PartShaper>(m_service.get(), m_options.partBandwidth, m_options.partLatencyMs);
+        std::make_unique<PartShaper>(m_partFaults.get(), m_options.partBandwidth, m_options.partLatencyMs);
     m_feedbackAssets->setInner(m_partShaper.get());
     m_server = std::make_unique<http::HttpServer>(m_feedbackAssets.get());
     if (!m_server->listen(address, m_options.port)) {
@@ -195,6 +197,7 @@ void Simulator::stop()
     m_feedback.reset();
     m_feedbackAssets.reset();
     m_partShaper.reset();
+    m_partFaults.reset();
     m_testFlight.reset();
     m_buildUploads.reset();
     m_webhookEmitter.reset();

@@ -24,6 +24,7 @@ namespace ascend::sim {
 class BuildUploadArea;
 class FeedbackArea;
 class FeedbackAssets;
+class PartFaults;
 class PartShaper;
 class SimService;
 class TestFlightArea;
@@ -72,6 +73,7 @@ private:
     std::unique_ptr<BuildUploadArea> m_buildUploads;
     std::unique_ptr<TestFlightArea> m_testFlight;
     std::unique_ptr<FeedbackArea> m_feedback;
+    std::unique_ptr<PartFaults> m_partFaults;
     std::unique_ptr<PartShaper> m_partShaper;
     std::unique_ptr<FeedbackAssets> m_feedbackAssets; // the server's handler: images, then everything else
     std::unique_ptr<http::HttpServer> m_server;

@@ -96,7 +96,8 @@ void AccountButton::paintEvent(QPaintEvent *)
     const QRectF frame = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
     if (m_hovered || isDown()) {
         painter.setPen(Qt::NoPen);
-        painter.setBrush(isDown() ? QColor(0xdd, 0xe1, 0xe6) : QColor(0xe6, 0xe9, 0xed));
+        painter.setBrush(isDown() ? theme::mix(theme::hoverFill(), theme::textPrimary(), 0.06)
+                                  : theme::hoverFill());
         painter.drawRoundedRect(frame, 8, 8);
     }
     if (hasFocus() && m_keyboardFocus) {

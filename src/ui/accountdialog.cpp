@@ -71,16 +71,14 @@ AccountDialog::AccountDialog(auth::AccountStore *store, auth::SecretStore *secre
     m_ui->storageMessage->setPalette(secondary);
     m_ui->storageMessage->setFont(theme::font(-1));
 
-    m_ui->browseButton->setIcon(
-        theme::tintedIcon(QStringLiteral(":/icons/folder.svg"), theme::textPrimary(), QSize(16, 16)));
+    m_ui->browseButton->setIcon(theme::icon(QStringLiteral(":/icons/folder.svg")));
     m_ui->baseUrlEdit->setText(api::ApiClient::defaultBaseUrl().toString());
     m_ui->baseUrlEdit->setPlaceholderText(api::ApiClient::defaultBaseUrl().toString());
     m_ui->testButton->setAutoDefault(false);
     m_ui->browseButton->setAutoDefault(false);
-    m_ui->testFrame->setStyleSheet(
-        QStringLiteral("QFrame#testFrame { background: #f6f7f9; border: 1px solid %1; "
-                       "border-radius: 8px; }")
-            .arg(theme::separator().name()));
+    m_ui->testFrame->setStyleSheet(QStringLiteral("QFrame#testFrame { background: %2; border: 1px solid %1; "
+                                                  "border-radius: 8px; }")
+                                       .arg(theme::separator().name(), theme::subtleFill().name()));
     saveButton()->setDefault(true);
 
     for (QLabel *label : {m_ui->nameMessage, m_ui->issuerIdMessage, m_ui->keyIdMessage, m_ui->keyFileMessage,
@@ -267,7 +265,8 @@ void AccountDialog::validate()
     }
     if (m_keyPem.isEmpty() && !(m_editing && m_ui->keyFileEdit->text().trimmed().isEmpty()))
         testable = false;
-    m_ui->testButton->setEnabled(testable && m_testState != TestState::Running);
+    // While a test runs the button stops it.
+    m_ui->testButton->setEnabled(testable || m_testState == TestState::Running);
 }
 
 void AccountDialog::loadKeyFile()
@@ -375,6 +374,10 @@ bool AccountDialog::connectionInfo(session::ConnectionInfo *info, QString *error
 void AccountDialog::setTestState(TestState state, const QString &message)
 {
     m_testState = state;
+    m_ui->testButton->setText(state == TestState::Running ? tr("&Stop Test") : tr("&Test Connection"));
+    m_ui->testButton->setAccessibleDescription(state == TestState::Running
+                                                   ? tr("Stops the connection test")
+                                                   : tr("Lists this account's apps with these settings"));
     m_ui->testMessage->setText(message);
     QPalette palette = m_ui->testMessage->palette();
     QString icon;
@@ -404,8 +407,13 @@ void AccountDialog::setTestState(TestState state, const QString &message)
 
 void AccountDialog::testConnection()
 {
-    if (m_testState == TestState::Running)
+    if (m_testState == TestState::Running) {
+        if (m_testLoader)
+            m_testLoader->cancel();
+        setTestState(TestState::Idle, tr("Test stopped."));
+        emit testFinished(false);
         return;
+    }
     session::ConnectionInfo info;
     QString error;
     if (!connectionInfo(&info, &error)) {

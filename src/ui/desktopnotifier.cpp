@@ -21,8 +21,10 @@ DesktopNotifier::DesktopNotifier(QStatusBar *fallback, QObject *parent)
     }
 }
 
-void DesktopNotifier::notify(const QString &title, const QString &text)
+bool DesktopNotifier::notify(Kind kind, const QString &title, const QString &text)
 {
+    if (!AppSettings::notificationsEnabled(kind))
+        return false;
     m_lastTitle = title;
     m_lastText = text;
     if (m_tray && QSystemTrayIcon::supportsMessages())
@@ -30,6 +32,7 @@ void DesktopNotifier::notify(const QString &title, const QString &text)
     else if (m_statusBar)
         m_statusBar->showMessage(QStringLiteral("%1 — %2").arg(title, text), kStatusBarMessageMs);
     emit notified(title, text);
+    return true;
 }
 
 } // namespace ascend::ui

@@ -97,8 +97,8 @@ void DropZoneWidget::paintEvent(QPaintEvent *)
     painter.setRenderHint(QPainter::Antialiasing);
 
     const QRectF frame = QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5);
-    QColor fill = m_hovered ? theme::accentSoft() : QColor(0xf7, 0xf9, 0xfc);
-    QColor border = m_hovered ? theme::accent() : QColor(0xb8, 0xc3, 0xd1);
+    QColor fill = m_hovered ? theme::accentSoft() : theme::subtleFill();
+    QColor border = m_hovered ? theme::accent() : theme::mix(theme::separator(), theme::textPrimary(), 0.2);
     QPen pen(border, 1.6, Qt::CustomDashLine);
     pen.setDashPattern({5, 4});
     painter.setPen(pen);
@@ -106,7 +106,7 @@ void DropZoneWidget::paintEvent(QPaintEvent *)
     painter.drawRoundedRect(frame, 14, 14);
 
     const QSize iconSize(44, 44);
-    const QColor iconColor = m_acceptsFiles ? theme::accent() : QColor(0x8a, 0x97, 0xa6);
+    const QColor iconColor = m_acceptsFiles ? theme::accent() : theme::neutral();
     const QPixmap icon =
         theme::tintedPixmap(QStringLiteral(":/icons/uploads.svg"), iconColor, iconSize, devicePixelRatioF());
 

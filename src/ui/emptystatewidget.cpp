@@ -34,15 +34,13 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     m_text->setAlignment(Qt::AlignHCenter);
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
-    QPalette secondary = m_text->palette();
-    secondary.setColor(QPalette::WindowText, theme::textSecondary());
-    m_text->setPalette(secondary);
+    theme::bindColor(m_text, QPalette::WindowText, theme::textSecondary);
 
     m_note->setObjectName(QStringLiteral("emptyStateNote"));
     m_note->setAlignment(Qt::AlignHCenter);
     m_note->setWordWrap(true);
     m_note->setTextFormat(Qt::PlainText);
-    m_note->setPalette(secondary);
+    theme::bindColor(m_note, QPalette::WindowText, theme::textSecondary);
     m_note->setFont(theme::font(-1));
     m_note->hide();
 
@@ -101,9 +99,7 @@ void EmptyStateWidget::setText(const QString &text)
 
 void EmptyStateWidget::setNote(const QString &note, bool isError)
 {
-    QPalette palette = m_note->palette();
-    palette.setColor(QPalette::WindowText, isError ? theme::critical() : theme::textSecondary());
-    m_note->setPalette(palette);
+    theme::bindColor(m_note, QPalette::WindowText, isError ? theme::critical : theme::textSecondary);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
 }

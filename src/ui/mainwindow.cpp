@@ -7,13 +7,20 @@
 #include "core/webhooks/eventbus.h"
 #include "models/applistmodel.h"
 #include "models/listenercontroller.h"
+#include "ui/aboutdialog.h"
 #include "ui/accountbutton.h"
 #include "ui/accountdialog.h"
 #include "ui/apppicker.h"
+#include "ui/appsettings.h"
 #include "ui/desktopnotifier.h"
+#include "ui/emptystatewidget.h"
 #include "ui/feedbackpane.h"
+#include "ui/logbuffer.h"
+#include "ui/logviewer.h"
 #include "ui/messagebanner.h"
 #include "ui/sessioncontroller.h"
+#include "ui/settingsdialog.h"
+#include "ui/shortcutsdialog.h"
 #include "ui/sourcelistwidget.h"
 #include "ui/statusindicator.h"
 #include "ui/testflightpane.h"
@@ -23,19 +30,25 @@
 #include "ui/webhookspane.h"
 #include "ui/welcomepage.h"
 
+#include <QAbstractButton>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaEnum>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -50,6 +63,7 @@ const char kWindowStateKey[] = "mainWindow/state";
 const char kSplitterKey[] = "mainWindow/splitter";
 const char kPaneKey[] = "mainWindow/pane";
 const char kLastAccountKey[] = "accounts/last";
+const char kRestoreProperty[] = "ascendRestoreState";
 const QString kDemoSettingsName = QStringLiteral("demo");
 
 // Account names may hold characters QSettings treats as structure ('/', '\').
@@ -65,10 +79,29 @@ QFrame *statusSeparator(QWidget *parent)
     line->setFrameShape(QFrame::VLine);
     line->setFrameShadow(QFrame::Plain);
     line->setFixedHeight(14);
-    QPalette palette = line->palette();
-    palette.setColor(QPalette::WindowText, theme::separator());
-    line->setPalette(palette);
+    theme::bindColor(line, QPalette::WindowText, theme::separator);
     return line;
+}
+
+// "panes/Uploads" for the settings of a pane's widgets.
+QString paneStateGroup(Pane pane)
+{
+    return QStringLiteral("panes/") + QString::fromLatin1(QMetaEnum::fromType<Pane>().valueToKey(pane));
+}
+
+// The widgets of a pane whose state is kept across restarts, each with a name unique in the pane.
+QList<QWidget *> restorableWidgets(QWidget *pane)
+{
+    QList<QWidget *> widgets;
+    for (QWidget *widget : pane->findChildren<QWidget *>()) {
+        if (widget->objectName().isEmpty())
+            continue;
+        if (qobject_cast<QSplitter *>(widget) || qobject_cast<QTabWidget *>(widget) ||
+            qobject_cast<QAbstractItemView *>(widget) ||
+            (qobject_cast<QAbstractButton *>(widget) && widget->property(kRestoreProperty).toBool()))
+            widgets << widget;
+    }
+    return widgets;
 }
 
 } // namespace
@@ -86,6 +119,7 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     , m_banner(new MessageBanner(this))
     , m_paneStack(new QStackedWidget(this))
     , m_connection(new StatusIndicator(this))
+    , m_cancelConnecting(new QPushButton(tr("Cancel"), this))
     , m_rateLimit(new QLabel(this))
     , m_listener(new StatusIndicator(this))
 {
@@ -119,15 +153,14 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     }
     m_paneStack->setObjectName(QStringLiteral("paneStack"));
     m_paneStack->setAutoFillBackground(true);
-    QPalette panePalette = m_paneStack->palette();
-    panePalette.setColor(QPalette::Window, Qt::white);
-    m_paneStack->setPalette(panePalette);
+    theme::bindColor(m_paneStack, QPalette::Window,
+                     [] { return QGuiApplication::palette().color(QPalette::Base); });
 
     m_splitter->setObjectName(QStringLiteral("workspaceSplitter"));
     m_splitter->addWidget(m_sourceList);
     m_banner->hide();
-    QPushButton *retry = m_banner->addAction(tr("Try Again"));
-    connect(retry, &QPushButton::clicked, this, &MainWindow::retryConnection);
+    m_bannerRetry = m_banner->addAction(tr("Try Again"));
+    connect(m_bannerRetry, &QPushButton::clicked, this, &MainWindow::retryConnection);
     m_bannerEdit = m_banner->addAction(tr("Edit Account…"));
     connect(m_bannerEdit, &QPushButton::clicked, this, &MainWindow::editAccount);
     auto *content = new QWidget(this);
@@ -152,6 +185,7 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     createMenus();
     createStatusBar();
     connectUploads();
+    addStartButtons();
 
     connect(m_sourceList, &SourceListWidget::currentPaneChanged, this, [this](Pane pane) {
         m_paneStack->setCurrentIndex(pane);
@@ -160,6 +194,7 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     });
     connect(m_welcome, &WelcomePage::addAccountRequested, this, &MainWindow::addAccount);
     connect(m_welcome, &WelcomePage::demoRequested, this, &MainWindow::startDemo);
+    connect(m_welcome, &WelcomePage::cancelRequested, this, &MainWindow::cancelConnecting);
 
     connect(m_controller, &SessionController::stateChanged, this, [this] {
         updateConnectionStatus();
@@ -169,6 +204,7 @@ MainWindow::MainWindow(auth::AccountStore *accounts, auth::SecretStore *secrets,
     connect(m_controller, &SessionController::sessionChanged, this, [this](session::Session *session) {
         for (PaneWidget *pane : std::as_const(m_panes))
             pane->setSession(session);
+        updateActions();
     });
     connect(m_controller, &SessionController::appsLoadingChanged, this, &MainWindow::updateAppPicker);
     connect(m_controller, &SessionController::appsChanged, this, &MainWindow::updateAppPicker);
@@ -193,43 +229,118 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    m_addAccountAction =
-        new QAction(theme::tintedIcon(QStringLiteral(":/icons/key.svg"), theme::textPrimary()),
-                    tr("&Add an API Key…"), this);
+    auto makeAction = [this](const QString &text, const QString &name) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        addAction(action); // shortcuts work without a menu bar too
+        return action;
+    };
+
+    m_addBuildAction = makeAction(tr("Add &Build…"), QStringLiteral("addBuildAction"));
+    m_addBuildAction->setIcon(theme::icon(QStringLiteral(":/icons/uploads.svg")));
+    m_addBuildAction->setShortcut(QKeySequence::Open);
+    m_addBuildAction->setStatusTip(tr("Choose .ipa or .pkg files to upload"));
+    connect(m_addBuildAction, &QAction::triggered, this, &MainWindow::addBuild);
+
+    m_addAccountAction = makeAction(tr("&Add an API Key…"), QStringLiteral("addAccountAction"));
+    m_addAccountAction->setIcon(theme::icon(QStringLiteral(":/icons/key.svg")));
     m_addAccountAction->setShortcut(QKeySequence::New);
     connect(m_addAccountAction, &QAction::triggered, this, &MainWindow::addAccount);
 
-    m_editAccountAction = new QAction(tr("&Edit Account…"), this);
+    m_editAccountAction = makeAction(tr("&Edit Account…"), QStringLiteral("editAccountAction"));
     connect(m_editAccountAction, &QAction::triggered, this, &MainWindow::editAccount);
 
-    m_removeAccountAction = new QAction(tr("&Remove Account…"), this);
+    m_removeAccountAction = makeAction(tr("&Remove Account…"), QStringLiteral("removeAccountAction"));
     connect(m_removeAccountAction, &QAction::triggered, this, &MainWindow::removeAccount);
 
-    m_demoAction = new QAction(theme::tintedIcon(QStringLiteral(":/icons/play.svg"), theme::textPrimary()),
-                               tr("Try the &Demo"), this);
+    m_demoAction = makeAction(tr("Try the &Demo"), QStringLiteral("demoAction"));
+    m_demoAction->setIcon(theme::icon(QStringLiteral(":/icons/play.svg")));
     connect(m_demoAction, &QAction::triggered, this, &MainWindow::startDemo);
 
-    m_reloadAction = new QAction(tr("&Reload Apps"), this);
-    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_settingsAction = makeAction(tr("&Settings…"), QStringLiteral("settingsAction"));
+    // Not every desktop defines a Preferences key; Ctrl+, is what most applications use.
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    if (!settingsKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+        settingsKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setShortcuts(settingsKeys);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] { showSettings(); });
+
+    m_quitAction = makeAction(tr("&Quit"), QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    if (m_quitAction->shortcut().isEmpty()) // the platform defines none (e.g. a bare X11 session)
+        m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+
+    m_refreshAction = makeAction(tr("&Refresh"), QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_refreshAction->setStatusTip(tr("Load what the current pane shows again"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshCurrentPane);
+
+    m_findAction = makeAction(tr("F&ind…"), QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    m_findAction->setStatusTip(tr("Go to the search or filter field of the current pane"));
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    m_reloadAction = makeAction(tr("Reload &Apps"), QStringLiteral("reloadAppsAction"));
+    m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reloadAction, &QAction::triggered, m_controller, &SessionController::reloadApps);
-    addAction(m_reloadAction);
+
+    m_shortcutsAction = makeAction(tr("&Keyboard Shortcuts"), QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
+
+    m_showLogAction = makeAction(tr("Show &Log"), QStringLiteral("showLogAction"));
+    m_showLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    connect(m_showLogAction, &QAction::triggered, this, &MainWindow::showLog);
+
+    m_aboutAction = makeAction(tr("&About Ascend"), QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = makeAction(tr("About &Qt"), QStringLiteral("aboutQtAction"));
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     auto *paneGroup = new QActionGroup(this);
     for (int pane = 0; pane < models::SourceListModel::PaneCount; ++pane) {
         const auto p = static_cast<Pane>(pane);
-        auto *action =
-            new QAction(theme::tintedIcon(models::SourceListModel::iconPath(p), theme::textPrimary()),
-                        models::SourceListModel::title(p), this);
+        // "&Uploads": the title's first letter is the mnemonic.
+        auto *action = makeAction(QLatin1Char('&') + models::SourceListModel::title(p),
+                                  QStringLiteral("paneAction%1").arg(pane));
+        action->setIcon(theme::icon(models::SourceListModel::iconPath(p)));
         action->setCheckable(true);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(int(Qt::Key_1) + int(pane))));
         action->setShortcutContext(Qt::WindowShortcut);
         action->setData(pane);
         connect(action, &QAction::triggered, this, [this, p] { setCurrentPane(p); });
         paneGroup->addAction(action);
-        addAction(action); // shortcuts work without a menu bar too
         m_paneActions << action;
     }
     m_paneActions.first()->setChecked(true);
+
+    auto *themeGroup = new QActionGroup(this);
+    const QList<QPair<theme::Mode, QString>> themes = {{theme::Mode::System, tr("&System")},
+                                                       {theme::Mode::Light, tr("&Light")},
+                                                       {theme::Mode::Dark, tr("&Dark")}};
+    for (const auto &[mode, text] : themes) {
+        auto *action = new QAction(text, this);
+        action->setCheckable(true);
+        action->setChecked(theme::mode() == mode);
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [mode] {
+            AppSettings::setThemeMode(mode);
+            theme::setMode(mode);
+        });
+        m_themeActions << action;
+    }
+    connect(AppSettings::instance(), &AppSettings::changed, this, [this](const QString &key) {
+        if (key != AppSettings::ThemeKey)
+            return;
+        const theme::Mode mode = AppSettings::themeMode();
+        m_themeActions.at(int(mode))->setChecked(true);
+    });
 
     m_accountMenu = new QMenu(this);
     connect(m_accountMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildAccountMenu);
@@ -239,25 +350,35 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addBuildAction);
+    file->addSeparator();
     file->addAction(m_addAccountAction);
     file->addAction(m_editAccountAction);
     file->addAction(m_removeAccountAction);
     file->addSeparator();
     file->addAction(m_demoAction);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QAction *action : std::as_const(m_paneActions))
         view->addAction(action);
     view->addSeparator();
+    view->addAction(m_refreshAction);
+    view->addAction(m_findAction);
     view->addAction(m_reloadAction);
+    view->addSeparator();
+    QMenu *appearance = view->addMenu(tr("A&ppearance"));
+    appearance->addActions(m_themeActions);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Ascend"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
+    help->addAction(m_shortcutsAction);
+    help->addAction(m_showLogAction);
+    help->addSeparator();
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
 }
 
 void MainWindow::createStatusBar()
@@ -275,7 +396,15 @@ void MainWindow::createStatusBar()
     m_listener->setToolTip(tr("The local webhook listener checks each notification's signature and records "
                               "it. Start it in Webhooks → Live Events."));
 
+    m_cancelConnecting->setObjectName(QStringLiteral("cancelConnecting"));
+    m_cancelConnecting->setAccessibleName(tr("Cancel connecting"));
+    m_cancelConnecting->setFlat(true);
+    m_cancelConnecting->setCursor(Qt::PointingHandCursor);
+    m_cancelConnecting->hide();
+    connect(m_cancelConnecting, &QPushButton::clicked, this, &MainWindow::cancelConnecting);
+
     bar->addWidget(m_connection, 1);
+    bar->addWidget(m_cancelConnecting);
     auto *rateSeparator = statusSeparator(bar);
     rateSeparator->setObjectName(QStringLiteral("rateLimitSeparator"));
     bar->addPermanentWidget(rateSeparator);
@@ -405,7 +534,16 @@ void MainWindow::removeAccount()
         QMessageBox::warning(this, tr("Remove Account"), error);
         return;
     }
+    onAccountRemoved(name);
+}
+
+void MainWindow::onAccountRemoved(const QString &name)
+{
     QSettings().remove(appSettingsKey(name));
+    if (name != m_accountName || m_controller->isDemo()) {
+        updateWorkspaceVisibility();
+        return;
+    }
     m_accountName.clear();
     m_controller->disconnectSession();
     openDefaultAccount();
@@ -414,6 +552,7 @@ void MainWindow::removeAccount()
 
 void MainWindow::retryConnection()
 {
+    m_connectionCancelled = false;
     if (m_controller->isDemo())
         startDemo();
     else if (!m_accountName.isEmpty())
@@ -422,11 +561,100 @@ void MainWindow::retryConnection()
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Ascend"),
-        tr("<h3>Ascend %1</h3><p>A desktop workbench for App Store Connect: upload builds, set up "
-           "webhooks, hand builds to TestFlight testers and read their feedback.</p>")
-            .arg(QCoreApplication::applicationVersion().toHtmlEscaped()));
+    AboutDialog dialog(m_secrets->backendDescription(), this);
+    dialog.exec();
+}
+
+void MainWindow::cancelConnecting()
+{
+    if (!m_controller->isConnecting())
+        return;
+    m_connectionCancelled = !m_controller->isDemo();
+    m_controller->cancelConnecting();
+    updateConnectionStatus();
+    updateWorkspaceVisibility();
+}
+
+void MainWindow::addBuild()
+{
+    auto *uploads = qobject_cast<UploadsPane *>(pane(Pane::Uploads));
+    if (!uploads || !m_controller->session())
+        return;
+    setCurrentPane(Pane::Uploads);
+    uploads->chooseFiles();
+}
+
+void MainWindow::refreshCurrentPane()
+{
+    if (isShowingWelcome())
+        return;
+    if (PaneWidget *current = pane(currentPane()))
+        current->refresh();
+}
+
+void MainWindow::focusSearch()
+{
+    if (isShowingWelcome())
+        return;
+    if (PaneWidget *current = pane(currentPane()))
+        current->focusSearch();
+}
+
+void MainWindow::showSettings(int page)
+{
+    SettingsDialog dialog(m_accounts, m_secrets, this);
+    dialog.setCurrentPage(static_cast<SettingsDialog::Page>(page));
+    connectSettings(&dialog);
+    dialog.exec();
+}
+
+void MainWindow::connectSettings(SettingsDialog *dialog)
+{
+    connect(dialog, &SettingsDialog::accountAdded, this, [this](const QString &name) {
+        // A first account (or one added while nothing is connected) is opened at once.
+        if (m_controller->session() == nullptr && !m_controller->isConnecting())
+            openAccount(name);
+        updateWorkspaceVisibility();
+    });
+    connect(dialog, &SettingsDialog::accountChanged, this, [this](const QString &name) {
+        if (!m_controller->isDemo() && name == m_accountName)
+            openAccount(name); // connect again with what was changed
+    });
+    connect(dialog, &SettingsDialog::accountRemoved, this, &MainWindow::onAccountRemoved);
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<ShortcutsDialog::Group> groups;
+    for (QAction *menuAction : menuBar()->actions()) {
+        QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        QList<QAction *> actions;
+        for (QAction *action : menu->actions()) {
+            if (!action->isSeparator() && !action->menu())
+                actions << action;
+        }
+        groups.append({menuAction->text(), actions});
+    }
+    ShortcutsDialog dialog(groups, this);
+    dialog.exec();
+}
+
+LogViewer *MainWindow::logViewer() const
+{
+    return m_logViewer;
+}
+
+void MainWindow::showLog()
+{
+    if (!m_logViewer) {
+        m_logViewer = new LogViewer(LogBuffer::instance(), this);
+        m_logViewer->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_logViewer->show();
+    m_logViewer->raise();
+    m_logViewer->activateWindow();
 }
 
 void MainWindow::rebuildAccountMenu()
@@ -488,14 +716,28 @@ void MainWindow::updateConnectionStatus()
     if (state == State::Failed && !m_controller->errorMessage().isEmpty())
         m_connection->setToolTip(m_controller->errorMessage());
 
+    if (state != State::Disconnected)
+        m_connectionCancelled = false;
+    const bool cancelled = state == State::Disconnected && m_connectionCancelled && !m_accountName.isEmpty();
     if (state == State::Failed) {
         const QString title = m_controller->isDemo() && !m_controller->session()
                                   ? tr("The demo could not start")
                                   : tr("Could not connect to %1").arg(m_controller->serverDescription());
+        m_banner->setTone(MessageBanner::Tone::Error);
         m_banner->setMessage(title, m_controller->errorMessage());
+        m_bannerRetry->setText(tr("Try Again"));
         m_bannerEdit->setVisible(!currentAccountName().isEmpty());
+    } else if (cancelled) {
+        m_banner->setTone(MessageBanner::Tone::Info);
+        m_banner->setMessage(
+            tr("Not connected to “%1”").arg(m_accountName),
+            tr("Connecting was cancelled. Connect again when you are ready, or choose another "
+               "account from the account menu."));
+        m_bannerRetry->setText(tr("Connect"));
+        m_bannerEdit->setVisible(true);
     }
-    m_banner->setVisible(state == State::Failed);
+    m_banner->setVisible(state == State::Failed || cancelled);
+    m_cancelConnecting->setVisible(m_controller->isConnecting());
     m_connection->setPill(m_controller->isDemo() ? tr("Demo") : QString());
 
     const session::ConnectionInfo &info = m_controller->connectionInfo();
@@ -512,14 +754,47 @@ void MainWindow::updateConnectionStatus()
         m_sourceList->accountButton()->setAccount(QString(), tr("Add an API key to connect"), false);
     }
 
-    const bool haveStoredAccount = !currentAccountName().isEmpty();
-    m_editAccountAction->setEnabled(haveStoredAccount);
-    m_removeAccountAction->setEnabled(haveStoredAccount);
-    m_reloadAction->setEnabled(m_controller->session() != nullptr);
-    m_demoAction->setEnabled(state != State::StartingSimulator);
+    updateActions();
     setWindowTitle(m_controller->isDemo()    ? tr("Ascend — Demo")
                    : m_accountName.isEmpty() ? tr("Ascend")
                                              : tr("Ascend — %1").arg(m_accountName));
+}
+
+void MainWindow::addStartButtons()
+{
+    const QList<EmptyStateWidget *> emptyStates = {
+        static_cast<UploadsPane *>(m_panes.at(Pane::Uploads))->emptyState(),
+        static_cast<WebhooksPane *>(m_panes.at(Pane::Webhooks))->emptyState(),
+        static_cast<TestFlightPane *>(m_panes.at(Pane::TestFlight))->emptyState()};
+    for (EmptyStateWidget *empty : emptyStates) {
+        QPushButton *add = empty->addButton(tr("Add an API key…"), true);
+        add->setObjectName(QStringLiteral("primaryButton"));
+        add->setIcon(theme::icon(QStringLiteral(":/icons/key.svg"), theme::Tint::OnAccent));
+        add->setProperty("ascendStart", QStringLiteral("addAccount"));
+        connect(add, &QPushButton::clicked, this, &MainWindow::addAccount);
+        QPushButton *demo = empty->addButton(tr("Try the demo"));
+        demo->setIcon(theme::icon(QStringLiteral(":/icons/play.svg")));
+        demo->setProperty("ascendStart", QStringLiteral("demo"));
+        connect(demo, &QPushButton::clicked, this, &MainWindow::startDemo);
+        m_startButtons << add << demo;
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveStoredAccount = !currentAccountName().isEmpty();
+    const bool live = m_controller->session() != nullptr;
+    m_editAccountAction->setEnabled(haveStoredAccount);
+    m_removeAccountAction->setEnabled(haveStoredAccount);
+    m_reloadAction->setEnabled(live);
+    m_addBuildAction->setEnabled(m_controller->state() == SessionController::State::Connected);
+    m_demoAction->setEnabled(m_controller->state() != SessionController::State::StartingSimulator);
+    const bool workspace = !isShowingWelcome();
+    m_refreshAction->setEnabled(workspace);
+    m_findAction->setEnabled(workspace);
+    // Panes with nothing to show offer the two ways to start while nothing is connected.
+    for (QPushButton *button : std::as_const(m_startButtons))
+        button->setVisible(!live && !m_controller->isConnecting());
 }
 
 void MainWindow::updateRateLimit()
@@ -535,9 +810,7 @@ void MainWindow::updateRateLimit()
     }
     m_rateLimit->setText(state.toDisplayString());
     const bool low = state.limit > 0 && state.remaining * 10 < state.limit;
-    QPalette palette = m_rateLimit->palette();
-    palette.setColor(QPalette::WindowText, low ? theme::critical() : theme::textSecondary());
-    m_rateLimit->setPalette(palette);
+    theme::bindColor(m_rateLimit, QPalette::WindowText, low ? theme::critical : theme::textSecondary);
 }
 
 void MainWindow::updateAppPicker()
@@ -603,6 +876,7 @@ void MainWindow::updateWorkspaceVisibility()
     m_root->setCurrentWidget(showWorkspace ? static_cast<QWidget *>(m_splitter) : m_welcome);
     for (QAction *action : std::as_const(m_paneActions))
         action->setEnabled(showWorkspace);
+    updateActions();
 
     if (m_controller->state() == State::StartingSimulator)
         m_welcome->setBusy(tr("Starting the demo simulator…"));
@@ -626,6 +900,55 @@ void MainWindow::restoreSettings()
         m_splitter->restoreState(splitter);
     const int pane = settings.value(kPaneKey, 0).toInt();
     setCurrentPane(static_cast<Pane>(qBound(0, pane, models::SourceListModel::PaneCount - 1)));
+    restorePaneState();
+}
+
+void MainWindow::restorePaneState()
+{
+    QSettings settings;
+    for (PaneWidget *paneWidget : std::as_const(m_panes)) {
+        settings.beginGroup(paneStateGroup(paneWidget->pane()));
+        for (QWidget *widget : restorableWidgets(paneWidget)) {
+            const QVariant value = settings.value(widget->objectName());
+            if (!value.isValid())
+                continue;
+            if (auto *splitter = qobject_cast<QSplitter *>(widget))
+                splitter->restoreState(value.toByteArray());
+            else if (auto *tabs = qobject_cast<QTabWidget *>(widget))
+                tabs->setCurrentIndex(qBound(0, value.toInt(), tabs->count() - 1));
+            else if (auto *view = qobject_cast<QAbstractItemView *>(widget)) {
+                if (auto *tree = qobject_cast<QTreeView *>(view))
+                    tree->header()->restoreState(value.toByteArray());
+                else if (auto *table = qobject_cast<QTableView *>(view))
+                    table->horizontalHeader()->restoreState(value.toByteArray());
+            } else if (auto *button = qobject_cast<QAbstractButton *>(widget)) {
+                if (button->isCheckable() && button->isChecked() != value.toBool())
+                    button->click(); // the switch does what a click does, so the view follows
+            }
+        }
+        settings.endGroup();
+    }
+}
+
+void MainWindow::savePaneState() const
+{
+    QSettings settings;
+    for (PaneWidget *paneWidget : std::as_const(m_panes)) {
+        settings.beginGroup(paneStateGroup(paneWidget->pane()));
+        for (QWidget *widget : restorableWidgets(paneWidget)) {
+            if (auto *splitter = qobject_cast<QSplitter *>(widget))
+                settings.setValue(widget->objectName(), splitter->saveState());
+            else if (auto *tabs = qobject_cast<QTabWidget *>(widget))
+                settings.setValue(widget->objectName(), tabs->currentIndex());
+            else if (auto *tree = qobject_cast<QTreeView *>(widget))
+                settings.setValue(widget->objectName(), tree->header()->saveState());
+            else if (auto *table = qobject_cast<QTableView *>(widget))
+                settings.setValue(widget->objectName(), table->horizontalHeader()->saveState());
+            else if (auto *button = qobject_cast<QAbstractButton *>(widget))
+                settings.setValue(widget->objectName(), button->isChecked());
+        }
+        settings.endGroup();
+    }
 }
 
 void MainWindow::saveSettings() const
@@ -635,6 +958,7 @@ void MainWindow::saveSettings() const
     settings.setValue(kWindowStateKey, saveState());
     settings.setValue(kSplitterKey, m_splitter->saveState());
     settings.setValue(kPaneKey, int(currentPane()));
+    savePaneState();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -654,7 +978,10 @@ void MainWindow::connectUploads()
         else
             m_paneModel->clearBadge(Pane::Uploads);
     });
-    connect(uploads, &UploadsPane::notificationRequested, m_notifier, &DesktopNotifier::notify);
+    connect(uploads, &UploadsPane::notificationRequested, m_notifier,
+            [this](const QString &title, const QString &text) {
+                m_notifier->notify(DesktopNotifier::Kind::Uploads, title, text);
+            });
     connect(uploads, &UploadsPane::distributeRequested, this, [this, testFlight](const QString &buildId) {
         setCurrentPane(Pane::TestFlight);
         testFlight->reload();
@@ -673,7 +1000,39 @@ void MainWindow::connectUploads()
                            testFlight->reload();
                    });
     bus->subscribe(asc::WebhookEventType::BUILD_BETA_DETAIL_EXTERNAL_BUILD_STATE_UPDATED, testFlight,
-                   [testFlight](const webhooks::Notification &) { testFlight->reload(); });
+                   [this, testFlight](const webhooks::Notification &event) {
+                       testFlight->reload();
+                       const QString state = event.newState();
+                       if (state == QLatin1String("BETA_APPROVED"))
+                           m_notifier->notify(DesktopNotifier::Kind::Review, tr("Beta App Review"),
+                                              tr("A build was approved for external testing."));
+                       else if (state == QLatin1String("BETA_REJECTED"))
+                           m_notifier->notify(
+                               DesktopNotifier::Kind::Review, tr("Beta App Review"),
+                               tr("A build was rejected in Beta App Review. The TestFlight pane "
+                                  "shows which one."));
+                   });
+
+    // New tester feedback: just that item is fetched and inserted, and the desktop says so.
+    auto *feedback = static_cast<FeedbackPane *>(m_panes.at(Pane::Feedback));
+    connect(feedback, &FeedbackPane::notificationRequested, this,
+            [this](const QString &title, const QString &text) {
+                m_notifier->notify(DesktopNotifier::Kind::Feedback, title, text);
+            });
+    connect(feedback, &FeedbackPane::unreadCountChanged, this, [this](int unread) {
+        if (unread > 0)
+            m_paneModel->setBadge(Pane::Feedback, QString::number(unread));
+        else
+            m_paneModel->clearBadge(Pane::Feedback);
+    });
+    bus->subscribe(asc::WebhookEventType::BETA_FEEDBACK_SCREENSHOT_SUBMISSION_CREATED, feedback,
+                   [feedback](const webhooks::Notification &event) {
+                       feedback->handleFeedbackCreated(api::FeedbackKind::Screenshot, event.instanceId);
+                   });
+    bus->subscribe(asc::WebhookEventType::BETA_FEEDBACK_CRASH_SUBMISSION_CREATED, feedback,
+                   [feedback](const webhooks::Notification &event) {
+                       feedback->handleFeedbackCreated(api::FeedbackKind::Crash, event.instanceId);
+                   });
 }
 
 } // namespace ascend::ui

@@ -2,6 +2,7 @@
 
 #include "ui/theme.h"
 
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -50,12 +51,11 @@ void MessageBanner::setTone(Tone tone)
     m_icon->setPixmap(theme::svgPixmap(error ? QStringLiteral(":/icons/alert-circle.svg")
                                              : QStringLiteral(":/icons/info-circle.svg"),
                                        QSize(20, 20), 2.0));
-    QPalette detailPalette = m_detail->palette();
-    detailPalette.setColor(QPalette::WindowText, error ? QColor(0x7a, 0x2e, 0x2e) : QColor(0x1e, 0x3a, 0x6e));
-    m_detail->setPalette(detailPalette);
-    QPalette titlePalette = m_title->palette();
-    titlePalette.setColor(QPalette::WindowText, error ? QColor(0x8f, 0x1f, 0x1f) : QColor(0x17, 0x2f, 0x5c));
-    m_title->setPalette(titlePalette);
+    const auto text = error ? theme::errorText : theme::infoText;
+    theme::bindColor(m_title, QPalette::WindowText, text);
+    theme::bindColor(m_detail, QPalette::WindowText, [text] {
+        return theme::mix(text(), QGuiApplication::palette().color(QPalette::Base), 0.12);
+    });
     update();
 }
 
@@ -88,9 +88,10 @@ void MessageBanner::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const bool error = m_tone == Tone::Error;
-    painter.fillRect(rect(), error ? QColor(0xfd, 0xef, 0xef) : QColor(0xec, 0xf3, 0xfe));
+    const QColor fill = error ? theme::errorFill() : theme::infoFill();
+    painter.fillRect(rect(), fill);
     painter.fillRect(QRect(0, height() - 1, width(), 1),
-                     error ? QColor(0xf3, 0xc7, 0xc7) : QColor(0xc5, 0xd8, 0xf6));
+                     theme::mix(fill, error ? theme::critical() : theme::accent(), 0.25));
 }
 
 } // namespace ascend::ui

@@ -22,9 +22,7 @@ PaneWidget::PaneWidget(models::SourceListModel::Pane pane, QWidget *parent)
     m_title->setObjectName(QStringLiteral("paneTitle"));
     m_title->setFont(theme::font(7, true));
     m_subtitle->setObjectName(QStringLiteral("paneSubtitle"));
-    QPalette secondary = m_subtitle->palette();
-    secondary.setColor(QPalette::WindowText, theme::textSecondary());
-    m_subtitle->setPalette(secondary);
+    theme::bindColor(m_subtitle, QPalette::WindowText, theme::textSecondary);
     m_subtitle->setTextFormat(Qt::PlainText);
 
     auto *titles = new QVBoxLayout;
@@ -41,9 +39,7 @@ PaneWidget::PaneWidget(models::SourceListModel::Pane pane, QWidget *parent)
     line->setFrameShape(QFrame::NoFrame);
     line->setFixedHeight(1);
     line->setAutoFillBackground(true);
-    QPalette linePalette = line->palette();
-    linePalette.setColor(QPalette::Window, theme::separator());
-    line->setPalette(linePalette);
+    theme::bindColor(line, QPalette::Window, theme::separator);
 
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(0);

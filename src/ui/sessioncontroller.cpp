@@ -63,6 +63,18 @@ void SessionController::disconnectSession()
     setState(State::Disconnected);
 }
 
+void SessionController::cancelConnecting()
+{
+    if (!isConnecting())
+        return;
+    if (m_simulator) {
+        m_simulator->disconnect(this);
+        m_simulator.reset();
+    }
+    m_demo = false;
+    disconnectSession();
+}
+
 void SessionController::connectTo(const session::ConnectionInfo &info)
 {
     const bool keepSimulator = info.isSimulator && m_simulator && m_simulator->isReady();
@@ -171,6 +183,7 @@ void SessionController::onAppsFailed(const api::ApiError &error)
 QString SessionController::serverDescription() const
 {
     if (m_demo || m_info.isSimulator)
+        //: Completes "Connecting to %1…", "Connected to %1" and "Could not connect to %1".
         return tr("the demo simulator at %1").arg(m_info.baseUrl);
     const QUrl url(m_info.baseUrl);
     if (m_info.baseUrl.isEmpty() || url.matches(api::ApiClient::defaultBaseUrl(), QUrl::StripTrailingSlash))

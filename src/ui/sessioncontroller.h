@@ -40,6 +40,10 @@ public:
     // Starts ascend-sim with the demo data and a fresh key, then connects to it exactly like to ASC.
     void startDemo();
     void disconnectSession();
+    // Gives up a connection that is still being made (the demo simulator starting, the first request under
+    // way): stops the simulator and goes back to Disconnected. Does nothing once connected.
+    void cancelConnecting();
+    bool isConnecting() const { return m_state == State::StartingSimulator || m_state == State::Connecting; }
     void reloadApps();
     // Shows a connection that could not even be attempted (e.g. the key could not be read from the store).
     void reportFailure(const session::ConnectionInfo &info, const QString &message);

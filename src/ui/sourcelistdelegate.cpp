@@ -14,7 +14,7 @@ QColor badgeColor(models::SourceListModel::BadgeTone tone)
     using Tone = models::SourceListModel::BadgeTone;
     switch (tone) {
     case Tone::Neutral:
-        return QColor(0x8a, 0x97, 0xa6);
+        return theme::neutral();
     case Tone::Accent:
         return theme::accent();
     case Tone::Positive:
@@ -53,7 +53,7 @@ void SourceListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         painter->drawRoundedRect(row, 7, 7);
     } else if (hovered && enabled) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xe6, 0xe9, 0xed));
+        painter->setBrush(theme::hoverFill());
         painter->drawRoundedRect(row, 7, 7);
     }
     if (focused) {
@@ -93,7 +93,7 @@ void SourceListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         const auto tone = static_cast<models::SourceListModel::BadgeTone>(
             index.data(models::SourceListModel::BadgeToneRole).toInt());
         painter->setPen(Qt::NoPen);
-        painter->setBrush(enabled ? badgeColor(tone) : QColor(0xc4, 0xcb, 0xd3));
+        painter->setBrush(enabled ? badgeColor(tone) : theme::separator());
         painter->drawRoundedRect(pill, pillHeight / 2.0, pillHeight / 2.0);
         painter->setFont(badgeFont);
         painter->setPen(Qt::white);

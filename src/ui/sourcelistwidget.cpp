@@ -75,9 +75,7 @@ QLabel *SourceListWidget::sectionLabel(const QString &text)
     QFont font = theme::font(-2, true);
     font.setLetterSpacing(QFont::PercentageSpacing, 106);
     label->setFont(font);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0x8a, 0x94, 0xa0));
-    label->setPalette(palette);
+    theme::bindColor(label, QPalette::WindowText, theme::neutral);
     label->setContentsMargins(10, 0, 10, 0);
     return label;
 }

@@ -23,7 +23,7 @@ QColor toneColor(StatusIndicator::Tone tone)
 {
     switch (tone) {
     case StatusIndicator::Tone::Idle:
-        return QColor(0x9a, 0xa4, 0xaf);
+        return theme::neutral();
     case StatusIndicator::Tone::Busy:
         return theme::warning();
     case StatusIndicator::Tone::Good:
@@ -31,7 +31,7 @@ QColor toneColor(StatusIndicator::Tone tone)
     case StatusIndicator::Tone::Bad:
         return theme::critical();
     }
-    return QColor(0x9a, 0xa4, 0xaf);
+    return theme::neutral();
 }
 
 } // namespace

@@ -65,7 +65,7 @@ TesterImportDialog::TesterImportDialog(api::ApiClient *client, const api::Tester
         }
     }
     m_table->resizeColumnsToContents();
-    m_summary->setText(tr("%1 of %2 rows can be imported.").arg(ready).arg(m_csv.rows.size()));
+    m_summary->setText(tr("%1 of %n row(s) can be imported.", nullptr, int(m_csv.rows.size())).arg(ready));
     m_progress->setRange(0, std::max(1, ready));
     m_progress->setValue(0);
     m_progress->setVisible(false);
@@ -149,7 +149,9 @@ void TesterImportDialog::next()
         m_running = false;
         m_close->setText(tr("Close"));
         m_close->setEnabled(true);
-        m_summary->setText(tr("%1 testers imported, %2 rows skipped.").arg(m_imported).arg(m_skipped));
+        //: %1 is "3 testers imported", %2 is "1 row skipped"
+        m_summary->setText(tr("%1, %2.").arg(tr("%n tester(s) imported", nullptr, m_imported),
+                                             tr("%n row(s) skipped", nullptr, m_skipped)));
         emit importFinished(m_imported, m_skipped);
         return;
     }

@@ -1,5 +1,6 @@
 #include "ui/testflightbuildpanel.h"
 
+#include "models/statelabel.h"
 #include "ui/theme.h"
 
 #include <QCheckBox>
@@ -28,11 +29,7 @@ const QStringList &commonLocales()
 
 QString humanize(const QString &state)
 {
-    if (state.isEmpty())
-        return QStringLiteral("—");
-    QString text = state.toLower().replace(QLatin1Char('_'), QLatin1Char(' '));
-    text[0] = text[0].toUpper();
-    return text;
+    return state.isEmpty() ? QStringLiteral("—") : models::stateLabel(state);
 }
 
 } // namespace
@@ -64,11 +61,13 @@ TestFlightBuildPanel::TestFlightBuildPanel(QWidget *parent)
     m_locale->addItems(commonLocales());
     m_locale->setToolTip(tr("Locale of the What to Test text; locales with text are marked ●"));
     m_locale->setObjectName(QStringLiteral("localePicker"));
+    m_locale->setAccessibleName(tr("Locale of What to Test"));
     m_notes->setPlaceholderText(tr("What should testers try in this build?"));
     m_notes->setObjectName(QStringLiteral("whatToTest"));
+    m_notes->setAccessibleName(tr("What to Test"));
     m_notes->setTabChangesFocus(true);
     m_notes->setMaximumHeight(90);
-    m_notesCount->setStyleSheet(QStringLiteral("color: %1").arg(theme::textSecondary().name()));
+    theme::bindColor(m_notesCount, QPalette::WindowText, theme::textSecondary);
     m_checks->setWordWrap(true);
     m_checks->setObjectName(QStringLiteral("reviewChecks"));
     m_submit->setObjectName(QStringLiteral("submitForReview"));
@@ -212,19 +211,19 @@ void TestFlightBuildPanel::updateChecks()
         const QString state = humanize(asc::toString(*m_build->review->betaReviewState));
         if (m_build->review->betaReviewState != asc::BetaReviewState::REJECTED) {
             m_checks->setText(tr("Beta App Review: %1").arg(state));
-            m_checks->setStyleSheet(QStringLiteral("color: %1")
-                                        .arg(m_build->review->isFinal() ? theme::positive().name()
-                                                                        : theme::textSecondary().name()));
+            theme::bindColor(m_checks, QPalette::WindowText,
+                             m_build->review->isFinal() ? theme::positive : theme::textSecondary);
             return;
         }
     }
     const QStringList blockers = api::betaReviewBlockers(*m_build);
     if (blockers.isEmpty()) {
         m_checks->setText(tr("Ready for Beta App Review."));
-        m_checks->setStyleSheet(QStringLiteral("color: %1").arg(theme::positive().name()));
+        theme::bindColor(m_checks, QPalette::WindowText, theme::positive);
     } else {
         m_checks->setText(tr("Before submitting: %1").arg(blockers.join(QLatin1Char(' '))));
-        m_checks->setStyleSheet(QStringLiteral("color: %1").arg(theme::warning().darker(130).name()));
+        theme::bindColor(m_checks, QPalette::WindowText,
+                         [] { return theme::isDark() ? theme::warning() : theme::warning().darker(130); });
     }
 }
 

@@ -27,6 +27,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -85,11 +86,19 @@ TestFlightPane::TestFlightPane(QWidget *parent)
     m_progress->setMaximumHeight(8);
     m_progress->setTextVisible(false);
     m_progress->setVisible(false);
+    m_progress->setAccessibleName(tr("Loading TestFlight data"));
     m_refresh = smallButton(tr("Refresh"), this);
     m_refresh->setObjectName(QStringLiteral("testflightRefresh"));
+    m_refresh->setToolTip(tr("Load builds, groups and testers again (F5)"));
+    m_cancelLoad = smallButton(tr("Cancel"), this);
+    m_cancelLoad->setObjectName(QStringLiteral("testflightCancelLoad"));
+    m_cancelLoad->setAccessibleName(tr("Cancel loading"));
+    m_cancelLoad->setVisible(false);
     addHeaderWidget(m_progress);
+    addHeaderWidget(m_cancelLoad);
     addHeaderWidget(m_refresh);
     connect(m_refresh, &QPushButton::clicked, this, &TestFlightPane::reload);
+    connect(m_cancelLoad, &QPushButton::clicked, this, &TestFlightPane::cancelLoading);
 
     m_content = new QWidget(this);
     auto *body = m_content;
@@ -151,6 +160,9 @@ QWidget *TestFlightPane::buildBuildsSide()
     layout->addWidget(sectionTitle(tr("Builds"), side));
     m_buildView = new QTreeView(side);
     m_buildView->setObjectName(QStringLiteral("testflightBuilds"));
+    m_buildView->setAccessibleName(tr("Builds"));
+    m_buildView->setAccessibleDescription(
+        tr("Versions and their builds; drag builds onto a group, or use Add to group"));
     m_buildView->setModel(m_builds);
     m_buildView->setUniformRowHeights(true);
     m_buildView->setAlternatingRowColors(true);
@@ -187,6 +199,7 @@ QWidget *TestFlightPane::buildBuildsSide()
     });
     m_panel = new TestFlightBuildPanel(side);
     auto *split = new QSplitter(Qt::Vertical, side);
+    split->setObjectName(QStringLiteral("testflightBuildSplitter"));
     split->addWidget(m_buildView);
     split->addWidget(m_panel);
     split->setStretchFactor(0, 3);
@@ -208,6 +221,7 @@ QWidget *TestFlightPane::buildBuildsSide()
 QWidget *TestFlightPane::buildGroupsSide()
 {
     auto *side = new QSplitter(Qt::Vertical, this);
+    side->setObjectName(QStringLiteral("testflightGroupSplitter"));
     side->setChildrenCollapsible(false);
 
     auto *groups = new QWidget(side);
@@ -221,16 +235,21 @@ QWidget *TestFlightPane::buildGroupsSide()
     auto *remove = smallButton(tr("Delete…"), groups);
     newGroup->setObjectName(QStringLiteral("newGroup"));
     remove->setObjectName(QStringLiteral("deleteGroup"));
+    newGroup->setAccessibleName(tr("New group"));
+    rename->setAccessibleName(tr("Rename group"));
+    remove->setAccessibleName(tr("Delete group"));
     groupsHeader->addWidget(newGroup);
     groupsHeader->addWidget(rename);
     groupsHeader->addWidget(remove);
     m_groupButtons = {rename, remove};
     groupsLayout->addLayout(groupsHeader);
     auto *hint = new QLabel(tr("Drop builds on a group to give them to its testers."), groups);
-    hint->setStyleSheet(QStringLiteral("color: %1").arg(theme::textSecondary().name()));
+    theme::bindColor(hint, QPalette::WindowText, theme::textSecondary);
     groupsLayout->addWidget(hint);
     m_groupView = new QTableView(groups);
     m_groupView->setObjectName(QStringLiteral("testflightGroups"));
+    m_groupView->setAccessibleName(tr("Beta groups"));
+    m_groupView->setAccessibleDescription(tr("Drop builds here to give them to a group's testers"));
     m_groupView->setModel(m_groups);
     m_groupView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_groupView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -249,7 +268,10 @@ QWidget *TestFlightPane::buildGroupsSide()
     m_publicLinkLimit->setRange(0, 10000);
     m_publicLinkLimit->setSpecialValueText(tr("no limit"));
     m_publicLinkLimit->setPrefix(tr("limit "));
+    m_publicLink->setAccessibleName(tr("Public link of the group"));
+    m_publicLinkLimit->setAccessibleName(tr("Public link tester limit"));
     m_feedback = new QCheckBox(tr("Feedback"), groups);
+    m_feedback->setAccessibleName(tr("Tester feedback for the group"));
     groupOptions->addWidget(m_publicLink);
     groupOptions->addWidget(m_publicLinkLimit);
     groupOptions->addWidget(m_feedback);
@@ -273,12 +295,17 @@ QWidget *TestFlightPane::buildGroupsSide()
     QAction *exportCsv = csvMenu->addAction(tr("Export testers to CSV…"));
     csv->setMenu(csvMenu);
     add->setObjectName(QStringLiteral("addTester"));
+    add->setAccessibleName(tr("Add a tester"));
+    invite->setAccessibleName(tr("Invite the selected testers"));
+    removeTester->setAccessibleName(tr("Remove the selected testers from the group"));
+    csv->setAccessibleName(tr("Import or export testers as CSV"));
     for (QPushButton *button : {add, invite, removeTester, csv})
         testersHeader->addWidget(button);
     m_testerButtons = {add, invite, removeTester, csv};
     testersLayout->addLayout(testersHeader);
     m_testerView = new QTableView(testers);
     m_testerView->setObjectName(QStringLiteral("testflightTesters"));
+    m_testerView->setAccessibleName(tr("Testers"));
     m_testerView->setModel(m_testers);
     m_testerView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_testerView->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -368,17 +395,43 @@ QString TestFlightPane::messageText() const
 void TestFlightPane::showMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px 8px; }")
-            .arg(error ? QStringLiteral("#fdecea") : QStringLiteral("#fff8e1"),
-                 error ? theme::critical().darker(120).name() : theme::textPrimary().name()));
+    theme::bindStyleSheet(m_message, [error] {
+        const QColor base = QGuiApplication::palette().color(QPalette::Base);
+        return QStringLiteral("QLabel { background: %1; color: %2; border-radius: 4px; padding: 6px 8px; }")
+            .arg(error ? theme::errorFill().name() : theme::mix(base, theme::warning(), 0.14).name(),
+                 error ? theme::errorText().name() : theme::textPrimary().name());
+    });
     m_message->setVisible(!text.isEmpty());
+}
+
+void TestFlightPane::focusSearch()
+{
+    if (isShowingContent())
+        m_buildView->setFocus(Qt::ShortcutFocusReason);
+}
+
+void TestFlightPane::cancelLoading()
+{
+    if (m_loading == 0)
+        return;
+    ++m_generation; // answers still on their way are ignored
+    for (api::Pager *pager : {m_buildPager.data(), m_groupPager.data(), m_testerPager.data()}) {
+        if (pager) {
+            pager->disconnect(this);
+            pager->cancel();
+            pager->deleteLater();
+        }
+    }
+    m_loading = 0;
+    showMessage(tr("Loading was cancelled. Press Refresh (F5) to load the builds and groups again."), false);
+    updateBusy();
 }
 
 void TestFlightPane::updateBusy()
 {
     const bool busy = m_inFlight > 0 || m_loading > 0;
     m_progress->setVisible(busy);
+    m_cancelLoad->setVisible(m_loading > 0);
     m_refresh->setEnabled(m_loading == 0 && session() && !m_appId.isEmpty());
     m_panel->setBusy(m_inFlight > 0);
     const bool hasGroup = selectedGroup() != nullptr;
@@ -987,7 +1040,10 @@ void TestFlightPane::importTesters(const QString &givenPath)
                                           existing, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &TesterImportDialog::importFinished, this, [this](int imported, int skipped) {
-        showMessage(tr("%1 testers imported, %2 rows skipped.").arg(imported).arg(skipped), skipped > 0);
+        //: %1 is "3 testers imported", %2 is "1 row skipped"
+        showMessage(tr("%1, %2.").arg(tr("%n tester(s) imported", nullptr, imported),
+                                      tr("%n row(s) skipped", nullptr, skipped)),
+                    skipped > 0);
         loadTesters();
     });
     dialog->open();

@@ -44,6 +44,9 @@ public:
 
     void setSession(session::Session *session) override;
     void setCurrentApp(const api::App *app) override;
+    // F5: loads builds and groups again. Ctrl+F: the build list takes the focus (there is no search).
+    void refresh() override { reload(); }
+    void focusSearch() override;
 
     // Asks before destructive actions; tests replace it. Returns true to go ahead.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
@@ -61,9 +64,12 @@ public:
     QString messageText() const;
     EmptyStateWidget *emptyState() const { return m_emptyState; }
     bool isShowingContent() const;
+    QPushButton *cancelLoadButton() const { return m_cancelLoad; }
 
 public slots:
     void reload();
+    // Stops loading builds, groups and testers; what arrived so far is dropped.
+    void cancelLoading();
     void selectBuild(const QString &buildId);
     void selectGroup(const QString &groupId);
     void assignBuilds(const QString &groupId, const QStringList &buildIds);
@@ -123,6 +129,7 @@ private:
     QWidget *m_content = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_refresh = nullptr;
+    QPushButton *m_cancelLoad = nullptr;
     QLabel *m_testersTitle = nullptr;
     QCheckBox *m_publicLink = nullptr;
     QSpinBox *m_publicLinkLimit = nullptr;

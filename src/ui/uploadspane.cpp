@@ -6,6 +6,7 @@
 #include "core/upload/sampleipa.h"
 #include "core/upload/uploadqueue.h"
 #include "models/uploadqueuemodel.h"
+#include "ui/appsettings.h"
 #include "ui/dropzonewidget.h"
 #include "ui/emptystatewidget.h"
 #include "ui/messagebanner.h"
@@ -24,7 +25,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -33,7 +33,6 @@
 namespace ascend::ui {
 
 namespace {
-const auto kParallelismKey = QStringLiteral("uploads/parallelism");
 using Stage = upload::BuildUploadJob::Stage;
 } // namespace
 
@@ -73,18 +72,26 @@ UploadsPane::UploadsPane(QWidget *parent)
             [this](const QStringList &paths) { addFiles(paths); });
 
     m_addButton->setObjectName(QStringLiteral("addBuildButton"));
-    m_addButton->setToolTip(tr("Choose .ipa or .pkg files to upload (Ctrl+O)"));
-    m_addButton->setShortcut(QKeySequence::Open);
+    // Ctrl+O is the window's File ▸ Add Build, which works from every pane.
+    m_addButton->setToolTip(tr("Choose .ipa or .pkg files to upload (%1)")
+                                .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    m_addButton->setAccessibleDescription(tr("Choose .ipa or .pkg files to upload"));
     connect(m_addButton, &QPushButton::clicked, this, &UploadsPane::chooseFiles);
-    auto *parallelLabel = new QLabel(tr("Parts in parallel:"), this);
-    m_parallelism->setRange(1, 16);
-    m_parallelism->setValue(QSettings().value(kParallelismKey, 4).toInt());
+    auto *parallelLabel = new QLabel(tr("&Parts in parallel:"), this);
+    m_parallelism->setObjectName(QStringLiteral("uploadParallelism"));
+    m_parallelism->setRange(AppSettings::MinParallelism, AppSettings::MaxParallelism);
+    m_parallelism->setValue(AppSettings::uploadParallelism());
     m_parallelism->setAccessibleName(tr("Parts sent in parallel"));
+    m_parallelism->setToolTip(tr("How many parts of an upload are sent at the same time (also in Settings)"));
     parallelLabel->setBuddy(m_parallelism);
     connect(m_parallelism, &QSpinBox::valueChanged, this, [this](int value) {
-        QSettings().setValue(kParallelismKey, value);
+        AppSettings::setUploadParallelism(value);
         if (m_queue)
             m_queue->setParallelism(value);
+    });
+    connect(AppSettings::instance(), &AppSettings::changed, this, [this](const QString &key) {
+        if (key == AppSettings::UploadParallelismKey)
+            m_parallelism->setValue(AppSettings::uploadParallelism());
     });
     addHeaderWidget(parallelLabel);
     addHeaderWidget(m_parallelism);
@@ -98,6 +105,7 @@ UploadsPane::UploadsPane(QWidget *parent)
     m_queueView->setAccessibleName(tr("Upload queue"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("uploadsSplitter"));
     splitter->addWidget(m_queueView);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 0);
@@ -107,6 +115,7 @@ UploadsPane::UploadsPane(QWidget *parent)
     m_banner->hide();
     m_banner->setTone(MessageBanner::Tone::Info);
     QPushButton *resume = m_banner->addAction(tr("Resume"));
+    resume->setAccessibleName(tr("Resume the interrupted uploads"));
     connect(resume, &QPushButton::clicked, this, [this] {
         if (m_queue)
             m_queue->resumeInterrupted();
@@ -198,6 +207,19 @@ void UploadsPane::setSession(session::Session *session)
     showQueueOrEmptyState();
     updateInterruptedBanner();
     flushPending();
+}
+
+void UploadsPane::refresh()
+{
+    updateInterruptedBanner();
+}
+
+void UploadsPane::focusSearch()
+{
+    if (m_queue && m_queue->count() > 0)
+        m_queueView->setFocus(Qt::ShortcutFocusReason);
+    else if (m_addButton->isEnabled())
+        m_addButton->setFocus(Qt::ShortcutFocusReason);
 }
 
 void UploadsPane::queueWhenConnected(const QStringList &paths, bool sampleBuild)

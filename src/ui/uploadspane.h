@@ -37,6 +37,10 @@ public:
 
     void setSession(session::Session *session) override;
     void setCurrentApp(const api::App *app) override;
+    // F5: looks in the journal for interrupted uploads again. Ctrl+F: the queue (or Add Build) takes the
+    // focus.
+    void refresh() override;
+    void focusSearch() override;
 
     // Adds build files to the queue; a .pkg asks for its metadata first. Returns how many were queued.
     int addFiles(const QStringList &paths);
@@ -49,6 +53,7 @@ public:
     EmptyStateWidget *emptyState() const { return m_emptyState; }
     QPushButton *addButton() const { return m_addButton; }
     QPushButton *sampleButton() const { return m_sampleButton; }
+    QSpinBox *parallelismSpin() const { return m_parallelism; }
 
 public slots:
     void chooseFiles();

@@ -31,7 +31,7 @@ void UploadStepsWidget::setProgress(Step current, Outcome outcome)
     m_outcome = outcome;
     const QString state = outcome == Outcome::Failed      ? tr("failed at %1")
                           : outcome == Outcome::Cancelled ? tr("cancelled at %1")
-                          : outcome == Outcome::Succeeded ? tr("%1")
+                          : outcome == Outcome::Succeeded ? QStringLiteral("%1")
                                                           : tr("now %1");
     setAccessibleDescription(state.arg(stepNames().value(int(current))));
     update();

@@ -81,9 +81,7 @@ WebhookDeliveriesWidget::WebhookDeliveriesWidget(models::DeliveryListModel *mode
     m_refresh->setAccessibleName(tr("Refresh the deliveries"));
     m_redeliver->setAccessibleName(tr("Redeliver the selected delivery"));
     m_redeliver->setToolTip(tr("Asks App Store Connect to send this delivery's event again."));
-    QPalette secondary = m_summary->palette();
-    secondary.setColor(QPalette::WindowText, theme::textSecondary());
-    m_summary->setPalette(secondary);
+    theme::bindColor(m_summary, QPalette::WindowText, theme::textSecondary);
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_summary->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 

@@ -4,6 +4,7 @@
 #include "models/eventlogmodel.h"
 #include "models/listenercontroller.h"
 #include "models/sourcelistmodel.h"
+#include "ui/appsettings.h"
 #include "ui/statusindicator.h"
 #include "ui/theme.h"
 
@@ -18,7 +19,6 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -30,19 +30,12 @@ namespace ascend::ui {
 
 namespace {
 
-const char kHostKey[] = "webhooks/listenerHost";
-const char kPortKey[] = "webhooks/listenerPort";
-const char kPathKey[] = "webhooks/listenerPath";
-constexpr int kDefaultPort = 8787;
-
 QLabel *secondaryLabel(const QString &text, QWidget *parent, qreal pointDelta = -1)
 {
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
     label->setFont(theme::font(pointDelta));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::textSecondary());
-    label->setPalette(palette);
+    theme::bindColor(label, QPalette::WindowText, theme::textSecondary);
     return label;
 }
 
@@ -71,7 +64,7 @@ protected:
         QPainter painter(this);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setPen(theme::separator());
-        painter.setBrush(QColor(0xf8, 0xf9, 0xfb));
+        painter.setBrush(theme::subtleFill());
         painter.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     }
 };
@@ -124,16 +117,26 @@ WebhookEventsWidget::WebhookEventsWidget(models::ListenerController *listener, Q
 {
     setObjectName(QStringLiteral("webhookEvents"));
 
-    QSettings settings;
-    m_host->setText(settings.value(kHostKey, QStringLiteral("127.0.0.1")).toString());
+    m_host->setText(AppSettings::listenerHost());
     m_host->setAccessibleName(tr("Listener host"));
     m_host->setToolTip(tr("The address to listen on. 127.0.0.1 accepts connections from this computer only "
                           "(a tunnel or reverse proxy running here)."));
     m_port->setRange(0, 65535);
     m_port->setSpecialValueText(tr("Any free port"));
-    m_port->setValue(settings.value(kPortKey, kDefaultPort).toInt());
+    m_port->setValue(AppSettings::listenerPort());
     m_port->setAccessibleName(tr("Listener port"));
-    m_path->setText(settings.value(kPathKey, QStringLiteral("/webhooks/asc")).toString());
+    m_path->setText(AppSettings::listenerPath());
+    // Settings ▸ Webhook Listener edits the same values; follow it while the listener is stopped.
+    connect(AppSettings::instance(), &AppSettings::changed, this, [this](const QString &key) {
+        if (m_listener->isListening())
+            return;
+        if (key == AppSettings::ListenerHostKey)
+            m_host->setText(AppSettings::listenerHost());
+        else if (key == AppSettings::ListenerPortKey)
+            m_port->setValue(AppSettings::listenerPort());
+        else if (key == AppSettings::ListenerPathKey)
+            m_path->setText(AppSettings::listenerPath());
+    });
     m_path->setAccessibleName(tr("Listener path"));
     m_startStop->setObjectName(QStringLiteral("primaryButton"));
     m_point->setObjectName(QStringLiteral("pointWebhook"));
@@ -148,9 +151,7 @@ WebhookEventsWidget::WebhookEventsWidget(models::ListenerController *listener, Q
     m_error->setObjectName(QStringLiteral("listenerError"));
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, theme::critical());
-    m_error->setPalette(errorPalette);
+    theme::bindColor(m_error, QPalette::WindowText, theme::critical);
     m_error->hide();
     m_secretsNote->hide();
 
@@ -266,7 +267,8 @@ WebhookEventsWidget::WebhookEventsWidget(models::ListenerController *listener, Q
     updateDetail();
 }
 
-QWidget *WebhookEventsWidget::counterChip(const QString &name, const QString &title, const QColor &color)
+QWidget *WebhookEventsWidget::counterChip(const QString &name, const QString &title,
+                                          const std::function<QColor()> &color)
 {
     auto *chip = new QWidget(this);
     auto *layout = new QHBoxLayout(chip);
@@ -275,9 +277,7 @@ QWidget *WebhookEventsWidget::counterChip(const QString &name, const QString &ti
     auto *value = new QLabel(QStringLiteral("0"), chip);
     value->setObjectName(name);
     value->setFont(theme::font(1, true));
-    QPalette palette = value->palette();
-    palette.setColor(QPalette::WindowText, color);
-    value->setPalette(palette);
+    theme::bindColor(value, QPalette::WindowText, color);
     value->setAccessibleName(title);
     auto *caption = secondaryLabel(title, chip, -1);
     caption->setWordWrap(false);
@@ -309,11 +309,12 @@ QWidget *WebhookEventsWidget::buildListenerCard()
     titleRow->setSpacing(18);
     titleRow->addWidget(title);
     titleRow->addStretch(1);
-    titleRow->addWidget(counterChip(QStringLiteral("verified"), tr("verified"), theme::positive()));
-    titleRow->addWidget(counterChip(QStringLiteral("duplicates"), tr("duplicates"), theme::textPrimary()));
-    titleRow->addWidget(counterChip(QStringLiteral("rejected"), tr("rejected"), theme::critical()));
-    titleRow->addWidget(
-        counterChip(QStringLiteral("malformed"), tr("malformed"), theme::warning().darker(125)));
+    titleRow->addWidget(counterChip(QStringLiteral("verified"), tr("verified"), theme::positive));
+    titleRow->addWidget(counterChip(QStringLiteral("duplicates"), tr("duplicates"), theme::textPrimary));
+    titleRow->addWidget(counterChip(QStringLiteral("rejected"), tr("rejected"), theme::critical));
+    titleRow->addWidget(counterChip(QStringLiteral("malformed"), tr("malformed"), [] {
+        return theme::isDark() ? theme::warning() : theme::warning().darker(125);
+    }));
 
     auto *settingsRow = new QHBoxLayout;
     settingsRow->setSpacing(6);
@@ -391,10 +392,9 @@ void WebhookEventsWidget::setSecretsNote(const QString &note)
 
 void WebhookEventsWidget::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(kHostKey, m_host->text().trimmed());
-    settings.setValue(kPortKey, m_port->value());
-    settings.setValue(kPathKey, m_path->text().trimmed());
+    AppSettings::setListenerHost(m_host->text());
+    AppSettings::setListenerPort(m_port->value());
+    AppSettings::setListenerPath(m_path->text());
 }
 
 void WebhookEventsWidget::updateListenerState()

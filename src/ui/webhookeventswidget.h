@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QWidget>
+#include <functional>
 #include <optional>
 
 class QComboBox;
@@ -69,7 +70,7 @@ private:
     void updateDetail();
     void saveSettings() const;
     QWidget *buildListenerCard();
-    QWidget *counterChip(const QString &name, const QString &title, const QColor &color);
+    QWidget *counterChip(const QString &name, const QString &title, const std::function<QColor()> &color);
 
     models::ListenerController *m_listener;
     QSortFilterProxyModel *m_proxy;

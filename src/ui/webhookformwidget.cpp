@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,9 +27,7 @@ QLabel *secondaryLabel(const QString &text, QWidget *parent, qreal pointDelta = 
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
     label->setFont(theme::font(pointDelta));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::textSecondary());
-    label->setPalette(palette);
+    theme::bindColor(label, QPalette::WindowText, theme::textSecondary);
     return label;
 }
 
@@ -36,9 +35,7 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text.toUpper(), parent);
     label->setFont(theme::font(-1.5, true));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::textSecondary());
-    label->setPalette(palette);
+    theme::bindColor(label, QPalette::WindowText, theme::textSecondary);
     return label;
 }
 
@@ -109,9 +106,8 @@ WebhookFormWidget::WebhookFormWidget(QWidget *parent)
     m_notice->setObjectName(QStringLiteral("webhookFormNotice"));
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
-    QPalette noticePalette = m_notice->palette();
-    noticePalette.setColor(QPalette::WindowText, theme::positive().darker(115));
-    m_notice->setPalette(noticePalette);
+    theme::bindColor(m_notice, QPalette::WindowText,
+                     [] { return theme::isDark() ? theme::positive() : theme::positive().darker(115); });
     m_notice->hide();
 
     auto *secretRow = new QHBoxLayout;
@@ -162,11 +158,10 @@ WebhookFormWidget::WebhookFormWidget(QWidget *parent)
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
     scroll->setWidget(content);
-    QPalette white = scroll->palette();
-    white.setColor(QPalette::Window, Qt::white);
-    scroll->setPalette(white);
+    const auto base = [] { return QGuiApplication::palette().color(QPalette::Base); };
+    theme::bindColor(scroll, QPalette::Window, base);
     content->setAutoFillBackground(true);
-    content->setPalette(white);
+    theme::bindColor(content, QPalette::Window, base);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     // Messages and actions stay in view below the scrolling fields.
@@ -181,9 +176,7 @@ WebhookFormWidget::WebhookFormWidget(QWidget *parent)
     auto *rule = new QFrame(this);
     rule->setFrameShape(QFrame::HLine);
     rule->setFrameShadow(QFrame::Plain);
-    QPalette rulePalette = rule->palette();
-    rulePalette.setColor(QPalette::WindowText, theme::separator());
-    rule->setPalette(rulePalette);
+    theme::bindColor(rule, QPalette::WindowText, theme::separator);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

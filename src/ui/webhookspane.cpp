@@ -9,13 +9,16 @@
 #include "models/listenercontroller.h"
 #include "models/webhookscontroller.h"
 #include "ui/emptystatewidget.h"
+#include "ui/logredaction.h"
 #include "ui/messagebanner.h"
 #include "ui/theme.h"
 #include "ui/webhookdeliverieswidget.h"
 #include "ui/webhookeventswidget.h"
 #include "ui/webhookformwidget.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QLabel>
@@ -87,7 +90,7 @@ public:
         if (selected)
             painter->setBrush(theme::accentSoft());
         else if (option.state & QStyle::State_MouseOver)
-            painter->setBrush(QColor(0xf1, 0xf3, 0xf6));
+            painter->setBrush(theme::hoverFill());
         else
             painter->setBrush(Qt::NoBrush);
         painter->setPen(Qt::NoPen);
@@ -112,7 +115,8 @@ public:
         const int pillWidth = pill.isEmpty() ? 0 : pillMetrics.horizontalAdvance(pill) + 12;
 
         painter->setFont(nameFont);
-        painter->setPen(selected ? theme::accent().darker(130) : theme::textPrimary());
+        painter->setPen(selected ? (theme::isDark() ? theme::textPrimary() : theme::accent().darker(130))
+                                 : theme::textPrimary());
         const QRect nameRect(text.left(), text.top(), text.width() - pillWidth - 6, nameMetrics.height());
         painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
                           nameMetrics.elidedText(webhook.name, Qt::ElideRight, nameRect.width()));
@@ -130,7 +134,7 @@ public:
             const QRect pillRect(text.right() - pillWidth + 1, nameRect.top() + 1, pillWidth,
                                  pillMetrics.height() + 2);
             painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor(0xe9, 0xec, 0xef));
+            painter->setBrush(theme::separator());
             painter->drawRoundedRect(pillRect, pillRect.height() / 2.0, pillRect.height() / 2.0);
             painter->setFont(pillFont);
             painter->setPen(theme::textSecondary());
@@ -144,9 +148,7 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text.toUpper(), parent);
     label->setFont(theme::font(-1.5, true));
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::textSecondary());
-    label->setPalette(palette);
+    theme::bindColor(label, QPalette::WindowText, theme::textSecondary);
     return label;
 }
 
@@ -277,20 +279,17 @@ QWidget *WebhooksPane::buildListColumn()
     auto *column = new QWidget(this);
     column->setObjectName(QStringLiteral("webhookListColumn"));
     column->setAutoFillBackground(true);
-    QPalette palette = column->palette();
-    palette.setColor(QPalette::Window, QColor(0xfb, 0xfb, 0xfc));
-    column->setPalette(palette);
+    theme::bindColor(column, QPalette::Window,
+                     [] { return QGuiApplication::palette().color(QPalette::Window); });
 
     m_newButton->setObjectName(QStringLiteral("newWebhook"));
-    m_newButton->setIcon(theme::tintedIcon(QStringLiteral(":/icons/plus.svg"), theme::textPrimary()));
+    m_newButton->setIcon(theme::icon(QStringLiteral(":/icons/plus.svg")));
     m_newButton->setAccessibleName(tr("New webhook"));
     m_newButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_newButton->setToolTip(tr("Create a webhook for the selected app (%1)")
                                 .arg(m_newButton->shortcut().toString(QKeySequence::NativeText)));
 
-    QPalette secondary = m_listCount->palette();
-    secondary.setColor(QPalette::WindowText, theme::textSecondary());
-    m_listCount->setPalette(secondary);
+    theme::bindColor(m_listCount, QPalette::WindowText, theme::textSecondary);
     m_listCount->setFont(theme::font(-1.5));
 
     m_list->setObjectName(QStringLiteral("webhookList"));
@@ -306,7 +305,7 @@ QWidget *WebhooksPane::buildListColumn()
     m_listPlaceholder->setObjectName(QStringLiteral("webhookListPlaceholder"));
     m_listPlaceholder->setWordWrap(true);
     m_listPlaceholder->setAlignment(Qt::AlignCenter);
-    m_listPlaceholder->setPalette(secondary);
+    theme::bindColor(m_listPlaceholder, QPalette::WindowText, theme::textSecondary);
     m_listPlaceholder->setContentsMargins(16, 24, 16, 24);
     m_listPlaceholder->setText(tr("This app has no webhooks yet."));
 
@@ -316,7 +315,7 @@ QWidget *WebhooksPane::buildListColumn()
                                 m_demoCard);
     demoText->setWordWrap(true);
     demoText->setFont(theme::font(-1));
-    demoText->setPalette(secondary);
+    theme::bindColor(demoText, QPalette::WindowText, theme::textSecondary);
     m_demoPoint->setObjectName(QStringLiteral("demoPointWebhook"));
     m_demoPoint->setAccessibleName(tr("Point a webhook at the local listener"));
     auto *demoLayout = new QVBoxLayout(m_demoCard);
@@ -337,9 +336,7 @@ QWidget *WebhooksPane::buildListColumn()
     auto *line = new QFrame(column);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Plain);
-    QPalette linePalette = line->palette();
-    linePalette.setColor(QPalette::WindowText, theme::separator());
-    line->setPalette(linePalette);
+    theme::bindColor(line, QPalette::WindowText, theme::separator);
 
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -461,6 +458,33 @@ void WebhooksPane::setSession(session::Session *session)
         m_controller->setAppId(m_appId);
     newWebhook();
     updatePage();
+}
+
+void WebhooksPane::refresh()
+{
+    if (!session() || m_appId.isEmpty() || m_controller->isBusy())
+        return;
+    m_selectAfterReset = selectedWebhookId();
+    m_controller->reload();
+    if (m_tabs->currentIndex() == DeliveriesTab)
+        m_deliveries->refresh();
+}
+
+void WebhooksPane::focusSearch()
+{
+    if (m_stack->currentIndex() == 0)
+        return;
+    switch (m_tabs->currentIndex()) {
+    case EventsTab:
+        m_events->typeFilter()->setFocus(Qt::ShortcutFocusReason);
+        break;
+    case DeliveriesTab:
+        m_deliveries->stateFilter()->setFocus(Qt::ShortcutFocusReason);
+        break;
+    default:
+        m_list->setFocus(Qt::ShortcutFocusReason);
+        break;
+    }
 }
 
 void WebhooksPane::setCurrentApp(const api::App *app)
@@ -643,6 +667,9 @@ void WebhooksPane::refreshListenerSecrets()
         }
     }
     m_listener->setSecrets(secrets);
+    // Known secrets are removed from every log line, wherever they might appear.
+    for (const QByteArray &secret : std::as_const(secrets))
+        addRedactedValue(QString::fromLatin1(secret));
     // Only the selected app's webhooks matter to the person looking at this pane.
     int missingHere = 0;
     for (const api::Webhook &webhook :

@@ -51,6 +51,10 @@ public:
     void setSecretStore(auth::SecretStore *store);
     void setSession(session::Session *session) override;
     void setCurrentApp(const api::App *app) override;
+    // F5: the webhook list again, and the deliveries when they are shown. Ctrl+F: the filter of the tab
+    // shown (event type, delivery state), or the webhook list on Settings.
+    void refresh() override;
+    void focusSearch() override;
 
     models::WebhooksController *controller() const { return m_controller.get(); }
     models::ListenerController *listener() const { return m_listener; }

@@ -20,18 +20,30 @@ WelcomePage::WelcomePage(QWidget *parent)
            "feedback. Add an App Store Connect API key to begin, or look around in the demo "
            "first."));
     m_addAccount = m_emptyState->addButton(tr("Add an API key…"), true);
-    m_addAccount->setIcon(theme::tintedIcon(QStringLiteral(":/icons/key.svg"), Qt::white, QSize(16, 16)));
+    m_addAccount->setIcon(theme::icon(QStringLiteral(":/icons/key.svg"), theme::Tint::OnAccent));
+    m_addAccount->setIconSize(QSize(16, 16));
+    m_addAccount->setAccessibleDescription(
+        tr("Opens a form for the issuer ID, key ID and .p8 file of an App Store Connect API key"));
     m_demo = m_emptyState->addButton(tr("Try the demo"));
-    m_demo->setIcon(
-        theme::tintedIcon(QStringLiteral(":/icons/play.svg"), theme::textPrimary(), QSize(16, 16)));
+    m_demo->setObjectName(QStringLiteral("tryDemo"));
+    m_demo->setIcon(theme::icon(QStringLiteral(":/icons/play.svg"), theme::Tint::TextPrimary));
+    m_demo->setIconSize(QSize(16, 16));
+    m_demo->setAccessibleDescription(
+        tr("Starts a local App Store Connect simulator with sample apps; nothing leaves this computer"));
+    m_cancel = m_emptyState->addButton(tr("Cancel"));
+    m_cancel->setObjectName(QStringLiteral("cancelDemo"));
+    m_cancel->setAccessibleName(tr("Cancel starting the demo"));
+    m_cancel->hide();
     m_emptyState->setNote(defaultNote());
 
     connect(m_addAccount, &QPushButton::clicked, this, &WelcomePage::addAccountRequested);
     connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+    connect(m_cancel, &QPushButton::clicked, this, &WelcomePage::cancelRequested);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_emptyState);
+    setFocusProxy(m_addAccount);
 }
 
 QString WelcomePage::defaultNote() const
@@ -43,19 +55,32 @@ QString WelcomePage::defaultNote() const
 
 void WelcomePage::setBusy(const QString &message)
 {
+    const bool hadFocus = m_demo->hasFocus() || m_addAccount->hasFocus();
     m_addAccount->setEnabled(false);
     m_demo->setEnabled(false);
+    m_cancel->show();
+    if (hadFocus)
+        m_cancel->setFocus();
     m_emptyState->setNote(message);
 }
 
 void WelcomePage::setIdle(const QString &errorMessage)
 {
+    const bool hadFocus = m_cancel->hasFocus();
     m_addAccount->setEnabled(true);
     m_demo->setEnabled(true);
+    m_cancel->hide();
+    if (hadFocus)
+        m_demo->setFocus();
     if (errorMessage.isEmpty())
         m_emptyState->setNote(defaultNote());
     else
         m_emptyState->setNote(errorMessage, true);
+}
+
+bool WelcomePage::isBusy() const
+{
+    return !m_cancel->isHidden();
 }
 
 } // namespace ascend::ui

@@ -1,11 +1,16 @@
 // bench_upload: build uploads through ascendctl against ascend-sim on loopback.
 //   1. A 1 GiB file in one part: ascendctl's wall time next to curl -T of the same file to the same kind of
-//      presigned part URL; peak RSS of the uploading process for 256 MiB, 1 GiB and 4 GiB files (10 MiB
-//      parts, 4 in flight) and of the simulator.
+//      presigned part URL, and Ascend's part uploader alone in this process (the transport without process
+//      start, API calls and MD5), over several rounds: an untimed warm-up upload, then the three in an order
+//      that rotates every round, each after dirty pages were flushed and the simulator had finished verifying
+//      the previous commit; the median ratios.
+//      Peak RSS of the uploading process for 256 MiB, 1 GiB and 4 GiB files (10 MiB parts, 4 in flight)
+//      and of the simulator.
 //   2. The simulator throttled to 20 MB/s per connection with 40 ms per part: throughput with --parallel 1,
 //      4 and 8.
 //   3. --part-fault-rate 0.1: completion, parts re-sent, SHA-256 of the stored bytes against the file.
-// --quick runs small files only. The exit status checks counts and integrity, never timings.
+// --quick runs small files only. The exit status checks counts and integrity, never timings. --help lists
+// the options.
 
 #include "core/api/apiclient.h"
 #include "core/api/apireply.h"
@@ -14,11 +19,13 @@
 #include "core/api/buildUploads.h"
 #include "core/session/session.h"
 #include "core/upload/filehash.h"
+#include "core/upload/partscheduler.h"
 #include "core/upload/sampleipa.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -28,7 +35,11 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
+#include <algorithm>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <unistd.h>
 
 using namespace ascend;
 
@@ -62,6 +73,34 @@ qint64 peakRssKiB(qint64 pid)
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return 0;
+}
+
+QString loadAverage()
+{
+    QFile file(QStringLiteral("/proc/loadavg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("unknown");
+    return QString::fromLatin1(file.readAll()).section(QLatin1Char(' '), 0, 2);
+}
+
+// Writes dirty pages to disk (the sample just generated, earlier runs' spooled bodies) and waits a moment,
+// so that no timed run shares the disk and CPU with their write-back.
+void settleOnDisk(const QString &path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadWrite))
+        ::fdatasync(file.handle());
+    ::sync();
+    QThread::msleep(500);
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype mid = values.size() / 2;
+    return values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
 struct Sim {
@@ -171,14 +210,9 @@ QString makeIpa(const QString &dir, const QString &build, qint64 bytes)
     return path;
 }
 
-// curl -T of the whole file to a presigned part URL of a one-part reservation (the simulator runs with a
-// part size of at least the file's size).
-double curlSeconds(Sim &sim, const QString &file, const QString &build, bool *ok)
+// A one-part reservation for the file (the simulator runs with a part size of at least the file's size).
+std::optional<api::BuildUploadFile> reserveOnePart(Sim &sim, const QString &file, const QString &build)
 {
-    *ok = false;
-    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
-    if (curl.isEmpty())
-        return -1;
     api::ApiClient *client = sim.session->client();
     api::ApiReply *reply = client->send(api::findAppByBundleId(QStringLiteral("com.ascend.demo.trailhead")));
     api::waitForFinished(reply, 30000);
@@ -190,8 +224,19 @@ double curlSeconds(Sim &sim, const QString &file, const QString &build, bool *ok
                                                     QFileInfo(file).size(), asc::BuildUploadFileUti::Ipa));
     api::waitForFinished(reply, 30000);
     const auto resource = reply->document().resource();
-    const auto reserved = resource ? api::BuildUploadFile::fromResource(*resource) : std::nullopt;
+    auto reserved = resource ? api::BuildUploadFile::fromResource(*resource) : std::nullopt;
     if (!reserved || reserved->uploadOperations.size() != 1)
+        return std::nullopt;
+    return reserved;
+}
+
+// curl -T of the whole file to the presigned part URL of a one-part reservation.
+double curlSeconds(Sim &sim, const QString &file, const QString &build, bool *ok)
+{
+    *ok = false;
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    const auto reserved = reserveOnePart(sim, file, build);
+    if (curl.isEmpty() || !reserved)
         return -1;
     const auto &operation = reserved->uploadOperations.first();
     QProcess process;
@@ -205,7 +250,50 @@ double curlSeconds(Sim &sim, const QString &file, const QString &build, bool *ok
     const double seconds = timer.elapsed() / 1000.0;
     *ok = process.readAllStandardOutput() == "200" &&
           upload::fileSha256Hex(sim.stored(reserved->id)) == upload::fileSha256Hex(file);
+    QFile::remove(sim.stored(reserved->id));
     return seconds;
+}
+
+// The same one-part upload through Ascend's part scheduler and uploader in this process: the transport
+// alone, without process start, API calls or the MD5.
+double schedulerSeconds(Sim &sim, const QString &file, const QString &build, bool *ok)
+{
+    *ok = false;
+    const auto reserved = reserveOnePart(sim, file, build);
+    if (!reserved)
+        return -1;
+    upload::PartScheduler parts(file, reserved->uploadOperations);
+    parts.setParallelism(1);
+    QEventLoop loop;
+    QObject::connect(&parts, &upload::PartScheduler::finished, &loop, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    parts.start();
+    if (!parts.isFinished())
+        loop.exec();
+    const double seconds = timer.elapsed() / 1000.0;
+    *ok = parts.failure() == upload::PartScheduler::Failure::None &&
+          upload::fileSha256Hex(sim.stored(reserved->id)) == upload::fileSha256Hex(file);
+    QFile::remove(sim.stored(reserved->id));
+    return seconds;
+}
+
+// The simulator verifies a committed file's MD5 on a worker thread; wait until it is done so that the next
+// timed run does not share the CPU with it.
+void waitUntilVerified(Sim &sim, const QString &buildUploadId)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 120000) {
+        api::ApiReply *reply = sim.session->client()->send(api::getBuildUpload(buildUploadId));
+        api::waitForFinished(reply, 30000);
+        const auto resource = reply->document().resource();
+        const auto upload = resource ? api::BuildUpload::fromResource(*resource) : std::nullopt;
+        reply->deleteLater();
+        if (!upload || upload->state.state != asc::BuildUploadState::PROCESSING)
+            return;
+        QThread::msleep(100);
+    }
 }
 
 void uploadAndVerify(Sim &sim, const QString &file, int parallel, const QString &config, const QString &label,
@@ -225,14 +313,35 @@ void uploadAndVerify(Sim &sim, const QString &file, int parallel, const QString 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    if (app.arguments().contains(QStringLiteral("--help"))) {
+        out() << "usage: bench_upload [--quick] [--only=1|1a|1b|2|3] [--rounds=N]\n"
+                 "  (no option)  every section with full sizes (1 GiB and 4 GiB files; needs ~10 GiB in "
+                 "TMPDIR)\n"
+                 "  --quick      small files, integrity checks only (what ctest runs)\n"
+                 "  --only=1     ascendctl vs curl -T (1a) and peak RSS across file sizes (1b); 1a or 1b "
+                 "alone\n"
+                 "  --only=2     throughput with a throttled simulator, --parallel 1, 4 and 8\n"
+                 "  --only=3     --part-fault-rate 0.1: completion, re-sent parts, stored bytes\n"
+                 "  --rounds=N   rounds of ascendctl, curl and the uploader alone in 1a, the order rotating "
+                 "(default 3, 1 with "
+                 "--quick)\n";
+        out().flush();
+        return 0;
+    }
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    // --only=N runs one section (1, 2 or 3).
+    // --only=N runs one section (1, 2 or 3; 1a and 1b are the two halves of 1).
     QString only;
+    int rounds = quick ? 1 : 3;
     for (const QString &argument : app.arguments()) {
         if (argument.startsWith(QLatin1String("--only=")))
             only = argument.mid(7);
+        if (argument.startsWith(QLatin1String("--rounds=")))
+            rounds = std::max(1, argument.mid(9).toInt());
     }
-    auto runs = [&](const char *section) { return only.isEmpty() || only == QLatin1String(section); };
+    auto runs = [&](const char *section) {
+        const QLatin1String name(section);
+        return only.isEmpty() || only == name || (name.size() > 1 && only == name.left(1));
+    };
     QTemporaryDir work(QDir::temp().filePath(QStringLiteral("bench_upload-XXXXXX")));
     const QString config = work.filePath(QStringLiteral("config"));
     auto subdir = [&](const QString &name) {
@@ -241,35 +350,95 @@ int main(int argc, char *argv[])
     };
     out() << "bench_upload" << (quick ? " --quick" : "") << " (ascendctl against ascend-sim on loopback)\n";
 
-    // 1a. One part: ascendctl against curl -T, same file, same kind of endpoint.
-    if (runs("1")) {
+    // 1a. One part: ascendctl against curl -T, same file, same kind of endpoint, several rounds.
+    if (runs("1a")) {
         const qint64 size = quick ? 8 * MiB : 1024 * MiB;
         Sim sim;
         check(sim.start(subdir(QStringLiteral("single")),
                         {QStringLiteral("--part-size"), QString::number(size + MiB),
                          QStringLiteral("--processing-seconds"), QStringLiteral("0")}),
               QStringLiteral("simulator (one part) started"));
-        const QString file = makeIpa(work.path(), QStringLiteral("1001"), size);
-        UploadRun run;
-        uploadAndVerify(sim, file, 1, config, QStringLiteral("one-part upload"), &run);
-        bool curlOk = false;
-        const QString curlFile = makeIpa(work.path(), QStringLiteral("1002"), size);
-        const double curl = curlSeconds(sim, curlFile, QStringLiteral("1002"), &curlOk);
-        check(curlOk || curl < 0, QStringLiteral("curl upload stored identical bytes"));
-        out() << QStringLiteral(
-                     "1. %1 MiB in one part: ascendctl %2 s (process wall time incl. start, API calls, "
-                     "MD5), curl -T %3 s, ratio %4; simulator peak RSS %5 MiB\n")
-                     .arg(QFileInfo(file).size() / double(MiB), 0, 'f', 1)
-                     .arg(run.wallSeconds, 0, 'f', 2)
-                     .arg(curl, 0, 'f', 2)
-                     .arg(curl > 0 ? run.wallSeconds / curl : 0.0, 0, 'f', 2)
+        out() << QStringLiteral("1. %1 MiB in one part, %2 round(s); load average before: %3\n")
+                     .arg(size / MiB)
+                     .arg(rounds)
+                     .arg(loadAverage());
+        out().flush();
+        QList<double> ratios;
+        QList<double> transportRatios;
+        for (int round = 0; round < rounds; ++round) {
+            const QString build = QString::number(1001 + round);
+            const QString file = makeIpa(work.path(), build, size);
+            double ascend = 0;
+            double curl = -1;
+            double transport = -1;
+            auto runAscend = [&] {
+                settleOnDisk(file);
+                UploadRun run;
+                uploadAndVerify(sim, file, 1, config, QStringLiteral("one-part upload"), &run);
+                ascend = run.wallSeconds;
+                waitUntilVerified(sim, run.result.value(QStringLiteral("buildUploadId")).toString());
+                QFile::remove(sim.stored(run.result.value(QStringLiteral("buildUploadFileId")).toString()));
+            };
+            auto runCurl = [&] {
+                settleOnDisk(file);
+                bool curlOk = false;
+                curl = curlSeconds(sim, file, QString::number(5001 + round), &curlOk);
+                check(curlOk || curl < 0, QStringLiteral("curl upload stored identical bytes"));
+            };
+            auto runTransport = [&] {
+                settleOnDisk(file);
+                bool transportOk = false;
+                transport = schedulerSeconds(sim, file, QString::number(7001 + round), &transportOk);
+                check(transportOk, QStringLiteral("part scheduler stored identical bytes"));
+            };
+            // An untimed upload first: the first run after a new sample was consistently slower, whoever it
+            // was. Then the three runs in an order that rotates every round.
+            double warmUp = -1;
+            {
+                bool warmOk = false;
+                settleOnDisk(file);
+                warmUp = curlSeconds(sim, file, QString::number(9001 + round), &warmOk);
+            }
+            const std::function<void()> order[3] = {runAscend, runCurl, runTransport};
+            for (int i = 0; i < 3; ++i)
+                order[(i + round) % 3]();
+            if (curl > 0) {
+                ratios << ascend / curl;
+                transportRatios << transport / curl;
+            }
+            static const char *const names[3] = {"ascendctl", "curl", "uploader"};
+            out() << QStringLiteral(
+                         "   round %1 (%2 first; untimed warm-up %3 s): ascendctl %4 s (process wall "
+                         "time incl. start, API calls, MD5), curl -T %5 s, ratio %6; part uploader "
+                         "alone %7 s, ratio %8; load %9\n")
+                         .arg(round + 1)
+                         .arg(QLatin1String(names[round % 3]))
+                         .arg(warmUp, 0, 'f', 2)
+                         .arg(ascend, 0, 'f', 2)
+                         .arg(curl, 0, 'f', 2)
+                         .arg(curl > 0 ? ascend / curl : 0.0, 0, 'f', 2)
+                         .arg(transport, 0, 'f', 2)
+                         .arg(curl > 0 ? transport / curl : 0.0, 0, 'f', 2)
+                         .arg(loadAverage());
+            out().flush();
+            QFile::remove(file);
+            // The stored copies (1 GiB each) go; the directory stays, the simulator writes into it.
+            QDir uploads(sim.dataDir + QStringLiteral("/uploads"));
+            for (const QString &name : uploads.entryList(QDir::Files))
+                uploads.remove(name);
+        }
+        out() << QStringLiteral("   median ratio %1 (part uploader alone: %2) over %3 round(s); load average "
+                                "after: %4; simulator peak RSS %5 MiB\n")
+                     .arg(median(ratios), 0, 'f', 2)
+                     .arg(median(transportRatios), 0, 'f', 2)
+                     .arg(ratios.size())
+                     .arg(loadAverage())
                      .arg(sim.peakRss() / 1024.0, 0, 'f', 1);
-        QFile::remove(file);
-        QFile::remove(curlFile);
+        out().flush();
     }
 
     // 1b. Peak RSS of the uploading process across file sizes (10 MiB parts, 4 in flight).
-    if (runs("1")) {
+    if (runs("1b")) {
         const QList<qint64> sizes =
             quick ? QList<qint64>{4 * MiB, 16 * MiB} : QList<qint64>{256 * MiB, 1024 * MiB, 4096 * MiB};
         for (qint64 size : sizes) {

@@ -103,6 +103,12 @@ private slots:
             {QStringLiteral("builds"), QStringLiteral("list"), QStringLiteral("--help")}, baseEnvironment());
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(QStringLiteral("--app")));
+        // After a command, --version is that command's option (the build's version), not ours.
+        const Run buildsOfVersion = run({QStringLiteral("builds"), QStringLiteral("list"),
+                                         QStringLiteral("--version"), QStringLiteral("1.0")},
+                                        baseEnvironment());
+        QVERIFY(!buildsOfVersion.out.startsWith(QStringLiteral("ascendctl ")));
+        QVERIFY2(buildsOfVersion.err.contains(QStringLiteral("--app")), qPrintable(buildsOfVersion.err));
     }
 
     void usageErrorsExitWithTwo()

@@ -3,11 +3,17 @@
 #include "core/jsonapi/datetime.h"
 #include "core/jsonapi/requestbody.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace ascend::api {
 
 namespace {
+
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ascend::api::BuildUploadFiles)
+};
+
 QString str(const char *text)
 {
     return QString::fromLatin1(text);
@@ -35,7 +41,7 @@ std::optional<DeliveryFileUploadOperation> DeliveryFileUploadOperation::fromJson
     if (operation.method.isEmpty() || operation.url.isEmpty() || operation.offset < 0 ||
         operation.length < 0) {
         if (error)
-            *error = QStringLiteral("an upload operation lacks method, url, offset or length");
+            *error = Text::tr("an upload operation lacks method, url, offset or length");
         return std::nullopt;
     }
     return operation;

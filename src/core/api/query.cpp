@@ -5,16 +5,15 @@
 
 namespace ascend::api {
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ascend::api::Query", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ascend::api::Query)
+};
 } // namespace
 
 Query &Query::set(const QString &name, const QStringList &values)
 {
     if (name.isEmpty()) {
-        fail(tr("a query parameter has an empty name"));
+        fail(Text::tr("a query parameter has an empty name"));
         return *this;
     }
     for (auto &item : m_items) {
@@ -36,7 +35,7 @@ void Query::fail(const QString &message)
 Query &Query::filter(const QString &name, const QStringList &values)
 {
     if (name.isEmpty()) {
-        fail(tr("a filter has an empty name"));
+        fail(Text::tr("a filter has an empty name"));
         return *this;
     }
     return set(QStringLiteral("filter[%1]").arg(name), values);
@@ -45,7 +44,7 @@ Query &Query::filter(const QString &name, const QStringList &values)
 Query &Query::fields(const QString &type, const QStringList &fieldNames)
 {
     if (type.isEmpty()) {
-        fail(tr("a sparse fieldset has an empty resource type"));
+        fail(Text::tr("a sparse fieldset has an empty resource type"));
         return *this;
     }
     return set(QStringLiteral("fields[%1]").arg(type), fieldNames);
@@ -64,14 +63,14 @@ Query &Query::sort(const QStringList &keys)
 Query &Query::limit(int n, int max)
 {
     if (n < 1 || n > max)
-        fail(tr("limit %1 is out of range: it must be between 1 and %2").arg(n).arg(max));
+        fail(Text::tr("limit %1 is out of range: it must be between 1 and %2").arg(n).arg(max));
     return set(QStringLiteral("limit"), {QString::number(n)});
 }
 
 Query &Query::limit(const QString &relationship, int n, int max)
 {
     if (n < 1 || n > max)
-        fail(tr("limit[%1] %2 is out of range: it must be between 1 and %3")
+        fail(Text::tr("limit[%1] %2 is out of range: it must be between 1 and %3")
                  .arg(relationship)
                  .arg(n)
                  .arg(max));

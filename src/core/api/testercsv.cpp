@@ -9,10 +9,9 @@ namespace ascend::api {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ascend::api::TesterCsv", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ascend::api::TesterCsv)
+};
 
 QString quoted(const QString &field)
 {
@@ -102,7 +101,7 @@ bool splitCsv(const QString &text, QList<QStringList> *records, QList<int> *line
         }
     }
     if (inQuotes) {
-        *error = tr("Line %1: a quoted field is never closed.").arg(recordLine);
+        *error = Text::tr("Line %1: a quoted field is never closed.").arg(recordLine);
         return false;
     }
     if (!field.isEmpty() || !fields.isEmpty())
@@ -153,16 +152,16 @@ TesterCsv parseTesterCsv(const QByteArray &bytes)
         }
         const int expected = result.hadHeader ? int(records.first().size()) : 4;
         if (row.email.isEmpty())
-            row.error = tr("The email address is missing.");
+            row.error = Text::tr("The email address is missing.");
         else if (!isPlausibleEmail(row.email))
-            row.error = tr("\"%1\" is not a valid email address.").arg(row.email);
+            row.error = Text::tr("\"%1\" is not a valid email address.").arg(row.email);
         else if (fields.size() > expected)
             row.error =
-                tr("The row has %1 fields; at most %2 are expected (quote fields that contain commas).")
+                Text::tr("The row has %1 fields; at most %2 are expected (quote fields that contain commas).")
                     .arg(fields.size())
                     .arg(expected);
         else if (seen.contains(row.email.toLower()))
-            row.error = tr("%1 appears more than once in the file.").arg(row.email);
+            row.error = Text::tr("%1 appears more than once in the file.").arg(row.email);
         if (row.ok())
             seen.insert(row.email.toLower());
         result.rows.append(row);

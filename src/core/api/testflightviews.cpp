@@ -136,24 +136,27 @@ QList<TestFlightGroup> assembleTestFlightGroups(const QList<jsonapi::Resource> &
     return out;
 }
 
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ascend::api::TestFlight)
+};
+} // namespace
+
 QStringList betaReviewBlockers(const TestFlightBuild &row)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("ascend::api::TestFlight", text);
-    };
     QStringList blockers;
     if (row.build.processingState != asc::BuildProcessingState::VALID)
-        blockers << tr("The build has not finished processing as VALID (it is %1).")
+        blockers << Text::tr("The build has not finished processing as VALID (it is %1).")
                         .arg(row.build.processingState ? asc::toString(*row.build.processingState)
-                                                       : tr("in an unknown state"));
+                                                       : Text::tr("in an unknown state"));
     if (row.build.expired)
-        blockers << tr("The build has expired.");
+        blockers << Text::tr("The build has expired.");
     if (row.build.buildAudienceType == asc::BuildAudienceType::INTERNAL_ONLY)
-        blockers << tr("The build is for internal testing only.");
+        blockers << Text::tr("The build is for internal testing only.");
     if (!row.hasWhatToTest())
-        blockers << tr("What to Test is empty: write it for at least one locale.");
+        blockers << Text::tr("What to Test is empty: write it for at least one locale.");
     if (row.review && row.review->betaReviewState != asc::BetaReviewState::REJECTED)
-        blockers << tr("The build was already submitted (%1).")
+        blockers << Text::tr("The build was already submitted (%1).")
                         .arg(row.review->betaReviewState ? asc::toString(*row.review->betaReviewState)
                                                          : QString());
     return blockers;

@@ -1,6 +1,7 @@
 #include "core/auth/keychainsecretstore.h"
 
 #include <QEventLoop>
+#include <QLocale>
 #include <QTimer>
 #include <functional>
 #include <qt6keychain/keychain.h>
@@ -43,7 +44,8 @@ JobOutcome runJob(QKeychain::Job *job, int timeoutMs,
         // The job may still answer later; let it clean up after itself then.
         QObject::disconnect(job, nullptr, &loop, nullptr);
         job->setAutoDelete(true);
-        return {QKeychain::OtherError, QStringLiteral("no answer within %1 s").arg(timeoutMs / 1000.0)};
+        return {QKeychain::OtherError,
+                KeychainSecretStore::tr("no answer within %1 s").arg(QLocale().toString(timeoutMs / 1000.0))};
     }
     JobOutcome outcome{job->error(), job->errorString()};
     if (onFinished)

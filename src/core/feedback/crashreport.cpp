@@ -28,6 +28,22 @@ bool isBlank(const QString &line)
     return line.trimmed().isEmpty();
 }
 
+// The most telling of the "Application Specific Information" lines.
+QString reasonFrom(const QStringList &information)
+{
+    static const QRegularExpression uncaught(
+        QStringLiteral("uncaught exception '([^']+)', reason: '(.*)'\\s*$"));
+    for (const QString &line : information) {
+        if (const auto m = uncaught.match(line); m.hasMatch())
+            return m.captured(1) + QStringLiteral(": ") + m.captured(2);
+    }
+    for (const QString &line : information) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed();
+    }
+    return {};
+}
+
 // ---- Text reports ---------------------------------------------------------------------------------------
 
 struct TextPatterns {
@@ -102,6 +118,13 @@ void parseText(const QStringList &lines, int from, CrashReport &report)
         if (const auto m = p.threadState.match(line); m.hasMatch()) {
             const int last = blockEnd(lines, i);
             report.sections.append({CrashSection::Kind::ThreadState, line.trimmed(), i, last});
+            i = last;
+            continue;
+        }
+        if (line.startsWith(QLatin1String("Application Specific Information:"))) {
+            const int last = blockEnd(lines, i);
+            if (report.exceptionReason.isEmpty())
+                report.exceptionReason = reasonFrom(lines.mid(i + 1, last - i));
             i = last;
             continue;
         }
@@ -273,6 +296,13 @@ void parseJsonBody(const QStringList &lines, int from, const QJsonObject &body, 
                                                               : QStringLiteral("%1 (%2)").arg(type, signal);
     report.exceptionSubtype = exception.value(QLatin1String("subtype")).toString();
     report.exceptionCodes = exception.value(QLatin1String("codes")).toString();
+    QStringList information; // "asi": {"CoreFoundation": ["*** Terminating app due to …"], …}
+    const QJsonObject asi = body.value(QLatin1String("asi")).toObject();
+    for (auto it = asi.begin(); it != asi.end(); ++it) {
+        for (const QJsonValue &line : it.value().toArray())
+            information << line.toString();
+    }
+    report.exceptionReason = reasonFrom(information);
     if (layout.topLevelKeys.contains(QStringLiteral("exception")))
         report.exceptionTypeLine = layout.topLevelKeys.value(QStringLiteral("exception")).first;
 

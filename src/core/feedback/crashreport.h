@@ -36,6 +36,9 @@ struct CrashReport {
     QString exceptionType; // "EXC_BAD_ACCESS (SIGSEGV)"
     QString exceptionSubtype;
     QString exceptionCodes;
+    // Why it ended, from "Application Specific Information" (.ips: "asi"): "NSInvalidArgumentException:
+    // <reason>" for an uncaught Objective-C exception, else its first line ("abort() called").
+    QString exceptionReason;
     QString processName; // "Process:" without the pid, or the .ips "procName": the app's own binary
     int exceptionTypeLine = -1;
     int crashedThread = -1; // thread number

@@ -212,7 +212,10 @@ int HttpConnection::onBody(http_parser *parser, const char *at, size_t length)
     HttpConnection *c = connectionOf(parser);
     if (!c->m_sink)
         return 0;
-    if (c->m_sink->size() + qint64(length) > c->m_bodyCap) {
+    if (c->m_resetAfter >= 0 && c->m_sink->size() + qint64(length) >= c->m_resetAfter) {
+        c->m_event = Event::ResetRequested;
+        http_parser_pause(parser, 1);
+    } else if (c->m_sink->size() + qint64(length) > c->m_bodyCap) {
         c->m_event = Event::BodyTooLarge;
         http_parser_pause(parser, 1);
     } else if (!c->m_sink->write(at, qint64(length))) {
@@ -314,6 +317,9 @@ void HttpConnection::handleParserEvent(Event event)
                                     << "cannot store request body:" << m_sink->errorString();
         fail(500, "the request body could not be stored");
         break;
+    case Event::ResetRequested:
+        resetConnection("once " + sizeText(m_resetAfter) + " of the body had arrived");
+        break;
     case Event::None:
         break;
     }
@@ -381,6 +387,11 @@ void HttpConnection::handleHeadComplete()
         answerEarly(std::move(*decision.reject), m_bodyExpected || m_closeAfterResponse);
         return;
     }
+    if (decision.resetAfterBodyBytes == 0) {
+        resetConnection("before the body");
+        return;
+    }
+    m_resetAfter = decision.resetAfterBodyBytes;
     m_bodyCap = decision.maxBodyBytes >= 0 ? decision.maxBodyBytes : m_limits.maxBodyBytes;
     if (contentLength > quint64(m_bodyCap)) {
         fail(413, "request body larger than " + sizeText(m_bodyCap));
@@ -411,6 +422,10 @@ void HttpConnection::handleMessageComplete()
 {
     if (m_answeredEarly) {
         resetForNextRequest();
+        return;
+    }
+    if (m_resetAfter >= 0) { // the body was shorter than the reset point
+        resetConnection("after the whole body (" + sizeText(m_sink->size()) + ")");
         return;
     }
     if (m_parser.upgrade)
@@ -464,6 +479,10 @@ void HttpConnection::deliver(quint64 sequence, HttpResponse response)
         qCDebug(lcHttp) << "response for a connection that is gone dropped";
         return;
     }
+    if (response.resetConnection) {
+        resetConnection("instead of an answer");
+        return;
+    }
     const bool close = m_closeAfterResponse || responseRequestsClose(response);
     writeResponse(response, close);
     if (m_state == State::Closed) // a slot connected to served() may have closed the server
@@ -506,6 +525,22 @@ void HttpConnection::fail(int status, const QByteArray &detail)
     beginClose();
 }
 
+void HttpConnection::resetConnection(const QByteArray &why)
+{
+    if (m_state == State::Closed)
+        return;
+    qCInfo(lcHttp).noquote() << describePeer() << m_request.method << m_request.path
+                             << "connection reset on purpose" << why;
+    const qintptr descriptor = m_socket->socketDescriptor();
+    if (descriptor != -1) {
+        // With a zero linger time, closing the socket discards unsent data and sends RST instead of FIN.
+        const linger option{1, 0};
+        ::setsockopt(descriptor, SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&option),
+                     sizeof option);
+    }
+    abort();
+}
+
 void HttpConnection::writeResponse(const HttpResponse &response, bool close)
 {
     ResponseFraming framing;
@@ -526,6 +561,7 @@ void HttpConnection::resetForNextRequest()
     m_headBytes = 0;
     m_sink.reset();
     m_bodyExpected = false;
+    m_resetAfter = -1;
     m_answeredEarly = false;
     m_closeAfterResponse = false;
     m_http10KeepAlive = false;

@@ -7,6 +7,8 @@
 //            └──── 400/408/413/417/431, reject with body, close ──────┴──▶ Closing ──▶ Closed
 // Closing flushes the response, shuts down the sending side, and drains what the client still sends for a
 // moment so that the client reads the response instead of a connection reset.
+// A reset (HeadDecision::resetAfterBodyBytes, HttpResponse::resetConnection) skips all that on purpose: the
+// socket is closed with SO_LINGER 0, so the client gets a TCP RST and no answer, as when a network drops.
 
 #include "core/http/httpmessage.h"
 
@@ -43,7 +45,7 @@ signals:
 private:
     enum class State { Head, Body, Handling, Closing, Closed };
     enum class TimerMode { None, FirstHead, Idle, Head, BodyStall, Flush, Linger };
-    enum class Event { None, HeadComplete, MessageComplete, BodyTooLarge, SinkFailed };
+    enum class Event { None, HeadComplete, MessageComplete, BodyTooLarge, SinkFailed, ResetRequested };
 
     static int onMessageBegin(http_parser *parser);
     static int onUrl(http_parser *parser, const char *at, size_t length);
@@ -63,6 +65,7 @@ private:
     bool buildRequestHead();
     void answerEarly(HttpResponse response, bool close);
     void fail(int status, const QByteArray &detail);
+    void resetConnection(const QByteArray &why);
     void writeResponse(const HttpResponse &response, bool close);
     void resetForNextRequest();
     void beginClose();
@@ -97,6 +100,7 @@ private:
     bool m_lastWasValue = false;
     HttpRequest m_request;
     qint64 m_bodyCap = 0;
+    qint64 m_resetAfter = -1; // body bytes after which the connection is reset; -1 = never
     bool m_bodyExpected = false;
     bool m_answeredEarly = false;
     bool m_closeAfterResponse = false;

@@ -36,6 +36,14 @@ HttpResponse HttpResponse::empty(int status)
     return response;
 }
 
+HttpResponse HttpResponse::connectionReset()
+{
+    HttpResponse response;
+    response.status = 0;
+    response.resetConnection = true;
+    return response;
+}
+
 void HttpResponse::setHeader(const QByteArray &name, const QByteArray &value)
 {
     for (auto &header : headers) {

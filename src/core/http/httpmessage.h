@@ -38,10 +38,13 @@ struct HttpResponse {
     int status = 200;
     HeaderList headers; // Content-Length, Date, Connection are added by the server
     QByteArray body;
+    // Set: nothing is sent and the TCP connection is reset, as when a network drops (for fault simulation).
+    bool resetConnection = false;
 
     static HttpResponse json(int status, const QByteArray &jsonBody);
     static HttpResponse text(int status, const QByteArray &plain);
     static HttpResponse empty(int status);
+    static HttpResponse connectionReset();
     void setHeader(const QByteArray &name, const QByteArray &value);
 };
 
@@ -51,6 +54,9 @@ struct HeadDecision {
         reject;                   // set = answer now with this (e.g. 413, 405, 401); the body is not read
     qint64 maxBodyBytes = -1;     // -1 = the server's limit; larger bodies get 413 before they are read
     bool spoolBodyToFile = false; // stream the body into a temporary file instead of memory
+    // >= 0: reset the connection without an answer once this many body bytes have arrived (0 = at once, and
+    // at the latest when the body is complete); the request never reaches handle(). For fault simulation.
+    qint64 resetAfterBodyBytes = -1;
 };
 
 using Responder = std::function<void(HttpResponse)>;

@@ -6,10 +6,9 @@
 
 namespace ascend::jsonapi {
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ascend::jsonapi", text);
-}
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ascend::jsonapi)
+};
 
 std::optional<Document> failWith(QString *errorString, const QString &message)
 {
@@ -22,15 +21,15 @@ std::optional<Document> failWith(QString *errorString, const QString &message)
 std::optional<Document> Document::parse(const QByteArray &bytes, QString *errorString)
 {
     if (bytes.trimmed().isEmpty())
-        return failWith(errorString, tr("the response body is empty"));
+        return failWith(errorString, Text::tr("the response body is empty"));
     QJsonParseError parseError;
     const QJsonDocument json = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return failWith(
             errorString,
-            tr("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+            Text::tr("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     if (!json.isObject())
-        return failWith(errorString, tr("the JSON is not an object"));
+        return failWith(errorString, Text::tr("the JSON is not an object"));
     return fromJson(json.object(), errorString);
 }
 
@@ -41,7 +40,7 @@ std::optional<Document> Document::fromJson(const QJsonObject &object, QString *e
     const bool hasMeta = object.contains(QLatin1String("meta"));
     if (!hasData && !hasErrors && !hasMeta)
         return failWith(errorString,
-                        tr("not a JSON:API document: it has none of \"data\", \"errors\" or \"meta\""));
+                        Text::tr("not a JSON:API document: it has none of \"data\", \"errors\" or \"meta\""));
 
     Document document;
     QString resourceError;
@@ -66,14 +65,14 @@ std::optional<Document> Document::fromJson(const QJsonObject &object, QString *e
             document.m_dataKind = DataKind::Single;
             document.m_data << *resource;
         } else {
-            return failWith(errorString, tr("\"data\" is neither an object, an array nor null"));
+            return failWith(errorString, Text::tr("\"data\" is neither an object, an array nor null"));
         }
     }
 
     const QJsonValue included = object.value(QLatin1String("included"));
     if (!included.isUndefined() && !included.isNull()) {
         if (!included.isArray())
-            return failWith(errorString, tr("\"included\" is not an array"));
+            return failWith(errorString, Text::tr("\"included\" is not an array"));
         const QJsonArray array = included.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             auto resource = Resource::fromJson(array.at(i), &resourceError);
@@ -87,7 +86,7 @@ std::optional<Document> Document::fromJson(const QJsonObject &object, QString *e
     if (hasErrors) {
         const QJsonValue errors = object.value(QLatin1String("errors"));
         if (!errors.isArray())
-            return failWith(errorString, tr("\"errors\" is not an array"));
+            return failWith(errorString, Text::tr("\"errors\" is not an array"));
         document.m_errors = Error::listFromJson(errors);
     }
 

@@ -6,13 +6,12 @@
 #include "core/api/buildUploadFiles.h"
 #include "core/store/uploadjournal.h"
 #include "core/upload/buildinspector.h"
-#include "core/upload/filehash.h"
+#include "core/upload/streamingmd5.h"
 #include "core/upload/uploadlogging.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QMetaEnum>
-#include <QtConcurrent>
 
 namespace ascend::upload {
 
@@ -52,25 +51,50 @@ BuildUploadJob::BuildUploadJob(api::ApiClient *client, store::UploadJournal *jou
         m_meter.sample(m_clock.elapsed(), bytesSent() - m_bytesAtStart);
         emit throughputChanged(m_meter.bytesPerSecond(), etaSeconds());
     });
-    connect(&m_hashWatcher, &QFutureWatcher<QString>::finished, this, [this] {
-        if (isTerminal(m_stage))
-            return;
-        m_md5 = m_hashWatcher.result();
-        if (m_md5.isEmpty()) {
-            fail(tr("Cannot read %1 to compute its checksum.").arg(m_filePath));
-            return;
-        }
-        if (m_journal && m_journalRow)
-            m_journal->setFileMd5(m_journalRow, m_md5);
-        maybeCommit();
-    });
 }
 
 BuildUploadJob::~BuildUploadJob()
 {
     if (m_pending)
         m_pending->abort();
-    m_hashWatcher.waitForFinished();
+    // The scheduler's uploaders offer blocks to the checksum: stop them first.
+    m_scheduler.reset();
+    m_checksum.reset();
+}
+
+void BuildUploadJob::startChecksum()
+{
+    if (m_checksum)
+        return;
+    // The whole file's MD5, on a worker thread while the parts go out, from the blocks the parts read.
+    m_checksum = std::make_unique<StreamingMd5>(m_info->path, m_info->size);
+    connect(m_checksum.get(), &StreamingMd5::finished, this, [this](bool ok) {
+        if (isTerminal(m_stage))
+            return;
+        qCDebug(lcUpload).noquote() << "MD5 done:" << m_checksum->bytesFromOffers()
+                                    << "bytes from the uploads," << m_checksum->bytesFromFile()
+                                    << "read by the checksum itself";
+        if (!ok) {
+            fail(tr("Cannot read %1 to compute its checksum: %2").arg(m_filePath, m_checksum->errorString()));
+            return;
+        }
+        m_md5 = m_checksum->md5Hex();
+        if (m_journal && m_journalRow)
+            m_journal->setFileMd5(m_journalRow, m_md5);
+        maybeCommit();
+    });
+    m_checksum->start();
+}
+
+void BuildUploadJob::stopChecksum()
+{
+    if (!m_checksum)
+        return;
+    // Possibly called from the checksum's own finished(): delete it later. Its destructor stops the worker
+    // within one block.
+    StreamingMd5 *checksum = m_checksum.release();
+    checksum->disconnect(this);
+    checksum->deleteLater();
 }
 
 QString BuildUploadJob::stageName(Stage stage)
@@ -117,6 +141,7 @@ void BuildUploadJob::fail(const QString &message)
     m_pollTimer.stop();
     if (m_scheduler && !m_scheduler->isFinished())
         m_scheduler->abort();
+    stopChecksum();
     journalState(store::UploadJournal::StateFailed, message);
     setStage(Stage::Failed);
     emit finished(false);
@@ -251,6 +276,8 @@ void BuildUploadJob::restartFresh(const QString &why)
 
 void BuildUploadJob::findApp()
 {
+    // The hash needs no answer from the server: give it the API round trips as a head start.
+    startChecksum();
     setStage(Stage::FindingApp);
     const QString wanted = m_options.app.isEmpty() ? m_info->bundleId : m_options.app;
     const bool byBundleId = wanted.contains(QLatin1Char('.'));
@@ -339,6 +366,7 @@ void BuildUploadJob::reserve()
             entry.filePath = m_info->path;
             entry.fileSize = m_info->size;
             entry.fileModifiedMs = m_fileModifiedMs;
+            entry.fileMd5 = m_md5; // known already when the hash finished during the API calls
             entry.appId = m_appId;
             entry.bundleId = m_info->bundleId;
             entry.shortVersion = m_info->shortVersion;
@@ -398,6 +426,12 @@ void BuildUploadJob::beginUploading(const QSet<int> &done)
     m_scheduler->setParallelism(m_options.parallelism);
     m_scheduler->setRetryPolicy(m_options.retry);
     m_scheduler->setCompleted(done);
+    startChecksum();
+    if (m_checksum->isRunning()) {
+        StreamingMd5 *checksum = m_checksum.get();
+        m_scheduler->setBlockObserver(
+            [checksum](qint64 offset, const QByteArray &block) { checksum->offer(offset, block); });
+    }
     connect(m_scheduler.get(), &PartScheduler::partStateChanged, this, &BuildUploadJob::partStateChanged);
     connect(m_scheduler.get(), &PartScheduler::partProgress, this,
             [this](int index, qint64 sent, qint64 total) {
@@ -415,11 +449,6 @@ void BuildUploadJob::beginUploading(const QSet<int> &done)
     m_meter.reset();
     m_meter.sample(m_clock.elapsed(), 0);
     m_meterTimer.start();
-    if (!m_hashStarted) {
-        // The whole file's MD5, read on a worker thread while the parts go out.
-        m_hashStarted = true;
-        m_hashWatcher.setFuture(QtConcurrent::run(&fileMd5Hex, m_info->path));
-    }
     emit progress(bytesSent(), totalBytes());
     m_scheduler->start();
 }
@@ -427,6 +456,8 @@ void BuildUploadJob::beginUploading(const QSet<int> &done)
 void BuildUploadJob::onPartsFinished(bool ok)
 {
     m_meterTimer.stop();
+    if (m_checksum)
+        m_checksum->endOffers();
     if (isTerminal(m_stage))
         return;
     if (!ok) {
@@ -550,6 +581,7 @@ void BuildUploadJob::cancel()
     m_meterTimer.stop();
     if (m_scheduler && !m_scheduler->isFinished())
         m_scheduler->abort();
+    stopChecksum();
     journalState(store::UploadJournal::StateCancelled, tr("cancelled"));
     m_error = tr("The upload was cancelled.");
     setStage(Stage::Cancelled);

@@ -26,7 +26,6 @@
 #include "core/upload/throughputmeter.h"
 
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -44,6 +43,8 @@ struct JournalEntry;
 } // namespace ascend::store
 
 namespace ascend::upload {
+
+class StreamingMd5;
 
 class BuildUploadJob : public QObject {
     Q_OBJECT
@@ -139,6 +140,8 @@ private:
     void reserve();
     void reserveFile();
     void beginUploading(const QSet<int> &done);
+    void startChecksum();
+    void stopChecksum();
     void onPartsFinished(bool ok);
     void maybeCommit();
     void commit();
@@ -163,14 +166,13 @@ private:
     qint64 m_journalRow = 0;
     bool m_resumed = false;
     bool m_restarted = false;
-    bool m_hashStarted = false;
     bool m_partsOk = false;
     bool m_partsFinished = false;
     int m_partsSentThisRun = 0;
     qint64 m_fileModifiedMs = 0;
     QList<api::DeliveryFileUploadOperation> m_operations;
     std::unique_ptr<PartScheduler> m_scheduler;
-    QFutureWatcher<QString> m_hashWatcher;
+    std::unique_ptr<StreamingMd5> m_checksum; // one per job: a restart keeps what is hashed
     QPointer<api::ApiReply> m_pending;
     api::BuildUploadStateInfo m_serverState;
     QTimer m_pollTimer;

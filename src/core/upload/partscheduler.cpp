@@ -1,21 +1,12 @@
 #include "core/upload/partscheduler.h"
 
-#include "core/upload/fileslicedevice.h"
 #include "core/upload/uploadlogging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QRandomGenerator>
 
 namespace ascend::upload {
-
-namespace {
-// QNetworkAccessManager opens at most six HTTP/1.1 connections per host; larger parallelism spreads the
-// slots over several managers.
-constexpr int kConnectionsPerManager = 6;
-} // namespace
 
 PartScheduler::PartScheduler(QString filePath, QList<api::DeliveryFileUploadOperation> operations,
                              QObject *parent)
@@ -30,12 +21,19 @@ PartScheduler::PartScheduler(QString filePath, QList<api::DeliveryFileUploadOper
 PartScheduler::~PartScheduler()
 {
     m_aborting = true;
-    for (Part &part : m_parts) {
-        if (part.reply) {
-            part.reply->disconnect(this);
-            part.reply->abort();
-            part.reply->deleteLater();
-        }
+    stopSlots();
+}
+
+void PartScheduler::stopSlots()
+{
+    // The scheduler may go away from inside an uploader's finished(): uploaders are deleted later.
+    for (PartUploader *&uploader : m_uploaders) {
+        if (!uploader)
+            continue;
+        uploader->disconnect(this);
+        uploader->abort();
+        uploader->deleteLater();
+        uploader = nullptr;
     }
 }
 
@@ -70,12 +68,31 @@ qint64 PartScheduler::totalBytes() const
     return total;
 }
 
-QNetworkAccessManager *PartScheduler::managerForSlot(int slot)
+PartUploader *PartScheduler::uploaderForSlot(int slot)
 {
-    const size_t index = size_t(slot / kConnectionsPerManager);
-    while (m_managers.size() <= index)
-        m_managers.push_back(new QNetworkAccessManager(this));
-    return m_managers[index];
+    if (m_uploaders.size() <= size_t(slot))
+        m_uploaders.resize(size_t(slot) + 1, nullptr);
+    PartUploader *&uploader = m_uploaders[size_t(slot)];
+    if (!uploader) {
+        uploader = new PartUploader; // no parent: see stopSlots()
+        const QString version = QCoreApplication::applicationVersion();
+        uploader->setUserAgent("Ascend/" + (version.isEmpty() ? QByteArray("0") : version.toUtf8()));
+        connect(uploader, &PartUploader::progress, this, [this, slot](qint64 sent, qint64) {
+            const int index = m_slotPart.value(slot, -1);
+            if (index < 0)
+                return;
+            m_parts[size_t(index)].sent = sent;
+            emit partProgress(index, sent, m_operations[index].length);
+        });
+        connect(uploader, &PartUploader::finished, this, [this, slot] {
+            const int index = m_slotPart.value(slot, -1);
+            if (index >= 0)
+                onUploadFinished(index);
+        });
+    }
+    uploader->setTransferTimeout(m_policy.transferTimeout);
+    uploader->setBlockObserver(m_observer);
+    return uploader;
 }
 
 void PartScheduler::start()
@@ -83,7 +100,7 @@ void PartScheduler::start()
     if (m_started)
         return;
     m_started = true;
-    m_slotBusy = QList<bool>(m_parallelism, false);
+    m_slotPart = QList<int>(m_parallelism, -1);
     qCDebug(lcUpload).noquote() << "uploading" << partCount() << "parts," << m_parallelism << "at a time";
     pump();
     checkFinished();
@@ -94,15 +111,12 @@ void PartScheduler::abort()
     if (m_finished)
         return;
     m_aborting = true;
+    stopSlots();
+    m_slotPart.fill(-1);
     for (int i = 0; i < partCount(); ++i) {
         Part &part = m_parts[size_t(i)];
         part.retryTimer.reset();
-        if (part.reply) {
-            part.reply->disconnect(this);
-            part.reply->abort();
-            part.reply->deleteLater();
-            part.reply = nullptr;
-        }
+        part.slot = -1;
         if (part.state == PartState::InFlight || part.state == PartState::Retrying)
             setState(i, PartState::Waiting);
     }
@@ -119,7 +133,7 @@ void PartScheduler::pump()
     for (int index = 0; index < partCount(); ++index) {
         if (m_parts[size_t(index)].state != PartState::Waiting)
             continue;
-        const int slot = int(m_slotBusy.indexOf(false));
+        const int slot = int(m_slotPart.indexOf(-1));
         if (slot < 0)
             return;
         send(index, slot);
@@ -137,82 +151,62 @@ void PartScheduler::send(int index, int slot)
                      .arg(operation.expiration.toString(Qt::ISODate)));
         return;
     }
-    auto *body = new FileSliceDevice(m_filePath, operation.offset, operation.length, this);
-    if (!body->open(QIODevice::ReadOnly)) {
-        const QString reason = body->errorString();
-        delete body;
-        failPart(index, Failure::LocalFile,
-                 tr("Cannot read part %1 of the file: %2").arg(operation.partNumber).arg(reason));
-        return;
-    }
-    QNetworkRequest request{QUrl(operation.url)};
-    for (const auto &[name, value] : operation.requestHeaders)
-        request.setRawHeader(name, value);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(m_policy.transferTimeout.count()));
+    PartUploader::Request request;
+    request.method = operation.method;
+    request.url = operation.url;
+    request.headers = operation.requestHeaders;
+    request.filePath = m_filePath;
+    request.offset = operation.offset;
+    request.length = operation.length;
 
-    QNetworkReply *reply = managerForSlot(slot)->sendCustomRequest(request, operation.method, body);
-    body->setParent(reply);
-    part.body = body;
-    part.reply = reply;
     part.slot = slot;
     part.sent = 0;
     ++part.attempts;
     if (part.attempts > 1)
         ++m_resends;
-    m_slotBusy[slot] = true;
+    m_slotPart[slot] = index;
     setState(index, PartState::InFlight);
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, index](qint64 sent, qint64) {
-        Part &p = m_parts[size_t(index)];
-        p.sent = sent;
-        emit partProgress(index, sent, m_operations[index].length);
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, index] { onReplyFinished(index); });
+    uploaderForSlot(slot)->start(request);
 }
 
-void PartScheduler::onReplyFinished(int index)
+void PartScheduler::onUploadFinished(int index)
 {
     Part &part = m_parts[size_t(index)];
-    QNetworkReply *reply = part.reply;
-    if (!reply)
+    if (part.slot < 0 || m_aborting)
         return;
-    part.reply = nullptr;
-    part.body = nullptr;
-    reply->deleteLater();
-    if (part.slot >= 0)
-        m_slotBusy[part.slot] = false;
+    const PartUploader *upload = m_uploaders[size_t(part.slot)];
+    m_slotPart[part.slot] = -1;
     part.slot = -1;
-    if (m_aborting)
-        return;
 
     const api::DeliveryFileUploadOperation &operation = m_operations[index];
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray answer = reply->readAll().left(4096);
+    const bool transport = upload->error() != PartUploader::Error::None;
+    const int status = transport ? 0 : upload->status();
+    const QByteArray answer = upload->body().left(4096);
     if (status >= 200 && status < 300) {
         part.sent = operation.length;
         // partDone first: the resume journal records the part before anything shows it as done.
-        emit partDone(index, reply->rawHeader("ETag"));
+        emit partDone(index, upload->header("ETag"));
         setState(index, PartState::Done);
         emit partProgress(index, part.sent, operation.length);
     } else {
-        const bool transport = status == 0;
-        const bool retryable = transport || status >= 500 || status == 429;
-        const QString reason = transport ? reply->errorString() : tr("HTTP %1").arg(status);
-        if (!retryable) {
+        const bool local = upload->error() == PartUploader::Error::LocalFile;
+        const bool retryable = !local && (transport || status >= 500 || status == 429);
+        const QString reason = transport ? upload->errorString() : tr("HTTP %1").arg(status);
+        const QString answerText = QString::fromUtf8(answer).simplified().left(300);
+        if (local) {
+            failPart(index, Failure::LocalFile,
+                     tr("Cannot read part %1 of the file: %2").arg(operation.partNumber).arg(reason));
+        } else if (!retryable) {
             const bool expired = status == 403 && (answer.contains("EXPIRED") ||
                                                    operation.isExpired(QDateTime::currentDateTimeUtc()));
             failPart(index, expired ? Failure::Expired : Failure::Rejected,
-                     tr("Part %1 was refused (%2): %3")
-                         .arg(operation.partNumber)
-                         .arg(reason, QString::fromUtf8(answer).simplified().left(300)));
+                     tr("Part %1 was refused (%2): %3").arg(operation.partNumber).arg(reason, answerText));
         } else if (part.attempts >= m_policy.maxAttempts) {
             failPart(index, Failure::Exhausted,
                      tr("Part %1 failed %2 times; the last time: %3")
                          .arg(operation.partNumber)
                          .arg(part.attempts)
-                         .arg(reason));
+                         .arg(answerText.isEmpty() ? reason : reason + QStringLiteral(": ") + answerText));
         } else {
             const qint64 base = std::min<qint64>(
                 m_policy.maxDelay.count(), m_policy.baseDelay.count() << std::min(part.attempts - 1, 20));

@@ -1,29 +1,24 @@
 #pragma once
 // Performs a file's upload operations: up to N requests in flight (default 4, 1..16), each with exactly the
-// operation's method, URL and request headers, its body streamed from disk through a FileSliceDevice, and
-// never an Authorization header. A part that fails with a network error, a timeout or a 5xx waits with
-// exponential backoff and jitter and is sent again without disturbing the others; any other answer fails
-// that part for good. finished() comes once every part is done or failed (or after abort()).
+// operation's method, URL and request headers, its body streamed from disk (PartUploader, one per slot,
+// keeping its connection for the slot's next part), and never an Authorization header. A part that fails with
+// a network error, a timeout or a 5xx waits with exponential backoff and jitter and is sent again without
+// disturbing the others; any other answer fails that part for good. finished() comes once every part is done
+// or failed (or after abort()).
 
 #include "core/api/buildUploadFiles.h"
 #include "core/upload/partstate.h"
+#include "core/upload/partuploader.h"
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
 #include <QTimer>
 #include <chrono>
 #include <memory>
 #include <vector>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace ascend::upload {
-
-class FileSliceDevice;
 
 struct PartRetryPolicy {
     int maxAttempts = 8; // per part, the first send included
@@ -50,6 +45,8 @@ public:
     void setRetryPolicy(const PartRetryPolicy &policy) { m_policy = policy; }
     // Parts (by index into operations) already uploaded earlier; they are not sent again.
     void setCompleted(const QSet<int> &indexes);
+    // Sees every block read for a part before it is sent (the whole file's checksum uses them).
+    void setBlockObserver(PartUploader::BlockObserver observer) { m_observer = std::move(observer); }
 
     void start();
     void abort();
@@ -80,24 +77,24 @@ private:
         qint64 sent = 0;
         int attempts = 0;
         int slot = -1;
-        QPointer<QNetworkReply> reply;
-        FileSliceDevice *body = nullptr;
         std::unique_ptr<QTimer> retryTimer;
     };
 
     void pump();
     void send(int index, int slot);
-    void onReplyFinished(int index);
+    void onUploadFinished(int index);
     void setState(int index, PartState state);
     void failPart(int index, Failure failure, const QString &message);
     void checkFinished();
-    QNetworkAccessManager *managerForSlot(int slot);
+    PartUploader *uploaderForSlot(int slot);
+    void stopSlots();
 
     QString m_filePath;
     QList<api::DeliveryFileUploadOperation> m_operations;
     std::vector<Part> m_parts;
-    std::vector<QNetworkAccessManager *> m_managers;
-    QList<bool> m_slotBusy;
+    std::vector<PartUploader *> m_uploaders; // by slot; deleted later, never inside their own signals
+    QList<int> m_slotPart;                   // by slot: the part in flight there, or -1
+    PartUploader::BlockObserver m_observer;
     int m_parallelism = DefaultParallelism;
     PartRetryPolicy m_policy;
     int m_resends = 0;

@@ -5,6 +5,7 @@
 #include "core/feedback/crashreport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -70,6 +71,7 @@ private slots:
         QCOMPARE(report.exceptionTypeLine, lineStartingWith(lines, QStringLiteral("Exception Type:")));
         QCOMPARE(report.crashedThread, 0);
         QCOMPARE(report.processName, QStringLiteral("Nimbus"));
+        QVERIFY(report.exceptionReason.isEmpty());
 
         QCOMPARE(report.threads.size(), 6);
         for (int i = 0; i < report.threads.size(); ++i)
@@ -121,6 +123,10 @@ private slots:
         const CrashReport report = CrashReport::parse(text);
 
         QCOMPARE(report.exceptionType, QStringLiteral("EXC_CRASH (SIGABRT)"));
+        QCOMPARE(
+            report.exceptionReason,
+            QStringLiteral(
+                "NSInvalidArgumentException: *** -[__NSArrayM insertObject:atIndex:]: object cannot be nil"));
         QCOMPARE(report.exceptionCodes, QStringLiteral("0x0000000000000000, 0x0000000000000000"));
         QCOMPARE(report.crashedThread, 2); // from "Crashed Thread:", and "Thread 2 Crashed::" agrees
         QCOMPARE(report.threads.size(), 4);
@@ -275,6 +281,30 @@ private slots:
         QVERIFY(images && images->lastLine > images->firstLine);
         QVERIFY(
             linesOf(lines, images->firstLine, images->lastLine).contains(QStringLiteral("libobjc.A.dylib")));
+    }
+
+    void ipsApplicationSpecificInformation()
+    {
+        const QString original = readData(QStringLiteral("ios-bad-access.ips"));
+        const qsizetype headerEnd = original.indexOf(QLatin1Char('\n'));
+        QJsonObject body = QJsonDocument::fromJson(original.mid(headerEnd + 1).toUtf8()).object();
+        QJsonObject exception = body.value(QStringLiteral("exception")).toObject();
+        exception.insert(QStringLiteral("type"), QStringLiteral("EXC_CRASH"));
+        exception.insert(QStringLiteral("signal"), QStringLiteral("SIGABRT"));
+        body.insert(QStringLiteral("exception"), exception);
+        body.insert(
+            QStringLiteral("asi"),
+            QJsonObject{{QStringLiteral("CoreFoundation"),
+                         QJsonArray{QStringLiteral("*** Terminating app due to uncaught exception "
+                                                   "'NSRangeException', reason: '*** -[__NSArrayI "
+                                                   "objectAtIndex:]: index 3 beyond bounds [0 .. 2]'")}},
+                        {QStringLiteral("libsystem_c.dylib"), QJsonArray{QStringLiteral("abort() called")}}});
+        const QString text = original.left(headerEnd + 1) + QString::fromUtf8(QJsonDocument(body).toJson());
+        const CrashReport report = CrashReport::parse(text);
+        QCOMPARE(report.exceptionType, QStringLiteral("EXC_CRASH (SIGABRT)"));
+        QCOMPARE(report.exceptionReason,
+                 QStringLiteral(
+                     "NSRangeException: *** -[__NSArrayI objectAtIndex:]: index 3 beyond bounds [0 .. 2]"));
     }
 
     void ipsCutShort()

@@ -59,9 +59,12 @@ public:
             return; // hold the request: the client's transfer timeout fires
         ++inFlight;
         maxInFlight = std::max(maxInFlight, inFlight);
-        QTimer::singleShot(delayMs, [this, status, respond] {
+        const int part = r.part;
+        QTimer::singleShot(delayMs, [this, status, part, respond] {
             --inFlight;
-            http::HttpResponse response = http::HttpResponse::empty(status);
+            http::HttpResponse response =
+                status == 200 ? http::HttpResponse::empty(status)
+                              : http::HttpResponse::text(status, "busy, part " + QByteArray::number(part));
             if (status == 200)
                 response.setHeader("ETag", "\"tag\"");
             respond(response);
@@ -168,6 +171,24 @@ private slots:
         QCOMPARE(scheduler.resendCount(), 0);
     }
 
+    void blockObserverSeesEveryByte()
+    {
+        PartScheduler scheduler(m_file.fileName(), operations(64 * 1024));
+        scheduler.setRetryPolicy(fastRetry());
+        scheduler.setParallelism(3);
+        QByteArray rebuilt(m_content.size(), '\0');
+        qint64 bytes = 0;
+        scheduler.setBlockObserver([&](qint64 offset, const QByteArray &block) {
+            QVERIFY(offset >= 0 && offset + block.size() <= rebuilt.size());
+            std::copy(block.begin(), block.end(), rebuilt.begin() + offset);
+            bytes += block.size();
+        });
+        QVERIFY(runToEnd(scheduler));
+        QCOMPARE(scheduler.failure(), PartScheduler::Failure::None);
+        QCOMPARE(bytes, qint64(m_content.size()));
+        QVERIFY(rebuilt == m_content);
+    }
+
     void keepsNInFlight_data()
     {
         QTest::addColumn<int>("parallelism");
@@ -250,6 +271,8 @@ private slots:
         QCOMPARE(scheduler.state(0), PartState::Failed);
         QCOMPARE(scheduler.state(1), PartState::Done);
         QVERIFY(scheduler.errorString().contains(QLatin1String("3 times")));
+        QVERIFY2(scheduler.errorString().contains(QLatin1String("HTTP 500: busy, part 1")),
+                 qPrintable(scheduler.errorString())); // the server's own words
     }
 
     void clientErrorsFailThatPartOnly()
