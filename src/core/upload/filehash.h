@@ -1,5 +1,6 @@
 #pragma once
-// Streaming file checksums (64 KiB at a time), meant to run on a worker thread (QtConcurrent::run).
+// Whole-file checksums in one pass over the file (256 KiB at a time); blocking, so keep them off the GUI
+// thread. An upload computes its MD5 with StreamingMd5 instead, from the blocks it sends.
 
 #include <QString>
 
