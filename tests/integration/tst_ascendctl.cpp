@@ -277,6 +277,9 @@ private slots:
         QVERIFY(result.out.contains(QStringLiteral("Received a verified buildUploadStateUpdated event")));
         QVERIFY(result.out.contains(QStringLiteral("Set What to Test")));
         QVERIFY(result.out.contains(QStringLiteral("→ BETA_APPROVED")));
+        QVERIFY(result.out.contains(QStringLiteral("Listed TestFlight feedback")));
+        QVERIFY(result.out.contains(QStringLiteral("Saved the screenshot")));
+        QVERIFY(result.out.contains(QStringLiteral("Saved the crash log")));
     }
 };
 
