@@ -11,9 +11,7 @@ class ApiClient;
 
 namespace ascend::cli {
 
-bool runDemoFeedback(api::ApiClient *client, const QString &appId,
-                     const QString &outDir,
-                     const std::function<void(const QString &)> &step,
-                     QString *error);
+bool runDemoFeedback(api::ApiClient *client, const QString &appId, const QString &outDir,
+                     const std::function<void(const QString &)> &step, QString *error);
 
 } // namespace ascend::cli

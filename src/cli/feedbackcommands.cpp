@@ -14,13 +14,13 @@
 #include "core/jsonapi/datetime.h"
 #include "core/session/session.h"
 #include "pagedlist.h"
+#include "savefile.h"
 #include "table.h"
 
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <algorithm>
 #include <memory>
 #include <unistd.h>
@@ -299,16 +299,6 @@ std::optional<QString> loadCrashLog(CliContext &context, const QString &id)
     return std::nullopt;
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    *error =
-        QStringLiteral("%1 could not be written: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-    return false;
-}
-
 // ---- commands ----
 
 int list(CliContext &context, const Parser &parser)
@@ -451,7 +441,7 @@ int download(CliContext &context, const Parser &parser)
             QString error = result.errorString;
             const QString path = dir.absoluteFilePath(
                 QStringLiteral("%1-screenshot-%2.%3").arg(stem).arg(result.index + 1).arg(result.suffix));
-            if (result.ok() && writeFile(path, result.bytes, &error))
+            if (result.ok() && saveFile(path, result.bytes, &error))
                 files << path;
             else
                 errors << error;
@@ -465,7 +455,7 @@ int download(CliContext &context, const Parser &parser)
         const QString path = dir.absoluteFilePath(stem + QLatin1Char('.') +
                                                   feedback::CrashReport::parse(*text).suggestedSuffix());
         QString error;
-        if (writeFile(path, text->toUtf8(), &error))
+        if (saveFile(path, text->toUtf8(), &error))
             files << path;
         else
             errors << error;
